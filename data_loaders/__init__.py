@@ -1,0 +1,1 @@
+"""One module per source; each returns one tidy DataFrame validated by its pandera schema."""
