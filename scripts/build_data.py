@@ -22,10 +22,9 @@ from data_loaders.validation import check_file
 # membership status "as of 2026-11-27".
 REFERENCE_EDITION = "2026-11-27"
 TERMS = (
-    "Figures are facts compiled with a citation per row; each cited page keeps its own terms. "
-    "Landmine Monitor (ICBL-CMC) and Mine Action Review (Norwegian People's Aid) permit reuse with "
-    "attribution; UN Treaty Collection content is subject to the UN terms of use. Cite the row's "
-    "source_url when reusing a figure."
+    "Figures are facts reused with a citation per row (source_url). Each cited page keeps its own "
+    "terms: Landmine and Cluster Munition Monitor (ICBL-CMC), Mine Action Review (Norwegian People's "
+    "Aid), UN Treaty Collection (UN terms of use). Check a page's terms before reusing its text."
 )
 PRODUCERS = {
     "states_parties": "UN Treaty Collection (chapter XXVI-5), compiled by the dashboard team",
