@@ -1,0 +1,43 @@
+"""When two sources give a figure for the same state and year, which is shown first, and the rest.
+
+Landmine Monitor is the Convention community's reference series, so its figure leads; every other
+source's figure stays beside it, labelled, never dropped (reference README: keep both).
+"""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pandas as pd
+
+MONITOR_HOSTS = ("the-monitor.org",)
+
+
+def is_landmine_monitor(source_url: pd.Series, notes: pd.Series | None = None) -> pd.Series:
+    by_url = source_url.fillna("").str.contains("|".join(MONITOR_HOSTS), regex=True)
+    if notes is None:
+        return by_url
+    return by_url | notes.fillna("").str.startswith("Landmine Monitor")
+
+
+def source_label(url: object) -> str:
+    """A short label for a source link: its host without www."""
+    if not isinstance(url, str) or not url:
+        return "source not given"
+    host = urlparse(url).netloc
+    return host.removeprefix("www.") or url
+
+
+def split_primary(rows: pd.DataFrame, by: list[str], value: str, notes: str | None = None) -> pd.DataFrame:
+    """One row per `by` group: the preferred row, plus `<value>_alternatives` naming the others."""
+    ranked = rows.dropna(subset=[value]).copy()
+    ranked["_monitor"] = is_landmine_monitor(ranked["source_url"], ranked[notes] if notes else None)
+    ranked = ranked.sort_values(by + ["_monitor", "source_row"], ascending=[True] * len(by) + [False, True])
+    ranked["_label"] = ranked[value].map(_format_number) + " (" + ranked["source_url"].map(source_label) + ")"
+    alternatives = ranked.groupby(by, sort=False)["_label"].agg(lambda labels: "; ".join(labels.iloc[1:]))
+    primary = ranked.groupby(by, sort=False).head(1).set_index(by)
+    primary[f"{value}_alternatives"] = alternatives.replace("", pd.NA)
+    return primary.drop(columns=["_monitor", "_label"]).reset_index()
+
+
+def _format_number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
