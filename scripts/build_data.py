@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from config import DATA_DIR, REFERENCE_DIR
+from data_loaders.provenance import sidecar_path
 from data_loaders.registry import SOURCES
 from data_loaders.validation import check_file
 
@@ -72,7 +73,7 @@ def build(reference_dir: Path, data_dir: Path) -> list[str]:
     for name in SOURCES:
         target = data_dir / f"{name}.csv"
         shutil.copyfile(reference_dir / f"{name}.csv", target)
-        sidecar = data_dir / f"{name}.provenance.json"
+        sidecar = sidecar_path(target)
         sidecar.write_text(json.dumps(provenance(name, target), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return []
 

@@ -1,0 +1,48 @@
+"""Sources: every dataset with its provenance, coverage and known gaps."""
+import pandas as pd
+import streamlit as st
+
+from data_loaders.registry import SOURCES
+from ui.cached import cached_provenance, cached_table
+from ui.components import render_table
+
+st.title("Sources, coverage and known gaps")
+st.markdown(
+    "Every figure in this dashboard comes from one of the files below, each compiled from public sources with "
+    "the page it was read from on every row. A blank is **not reported**, never zero. Figures from different "
+    "sources can disagree; both are kept."
+)
+
+rows = []
+provenance = cached_provenance()
+for name, source in SOURCES.items():
+    table = cached_table(name)
+    states = table["iso3"].dropna().nunique() if "iso3" in table else pd.NA
+    years = pd.to_numeric(table["as_of"].str.slice(0, 4), errors="coerce")
+    rows.append({
+        "Dataset": source.title,
+        "File": f"data/{name}.csv",
+        "Rows": len(table),
+        "States with a figure": states,
+        "Oldest as-of": years.min(),
+        "Newest as-of": years.max(),
+        "Compiled": provenance[name]["date_compiled"],
+        "Distinct source pages": len(provenance[name]["source_urls"]),
+        "sha256": provenance[name]["sha256"][:12],
+    })
+render_table(pd.DataFrame(rows), key="sources", formats={"Oldest as-of": "%d", "Newest as-of": "%d"})
+
+st.subheader("Known gaps")
+st.markdown(
+    "- Contamination figures are missing or stale for several large cases (Afghanistan, Ukraine, Yemen, Colombia, "
+    "DR Congo among them).\n"
+    "- Several Article 5 deadlines have passed with no extension found in the sources; they are shown as passed, "
+    "with the extension not reported.\n"
+    "- Casualty coverage for 2018-2023 is thin per country; support data ends mostly in 2022; 2023-2026 data are sparse.\n"
+    "- Donor-to-recipient rows come partly from truncated tables: totals come from recipient totals, never from "
+    "adding pairs. Announcements and pledges are not payments.\n"
+    "- Stated needs cover different periods (one year, multi-year plans) and some are parts of others: they are "
+    "never added together."
+)
+st.subheader("Terms")
+st.write(next(iter(provenance.values()))["licence"])

@@ -1,0 +1,1 @@
+"""The only Streamlit helpers: caching (cached.py) and small display components."""
