@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui.cached import cached_provenance
 
-st.set_page_config(page_title="Mine Ban Convention dashboard", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Mine Ban Convention dashboard", page_icon="static/favicon.png", layout="wide")
 
 pages = [
     st.Page("pages/states.py", title="States Parties", icon=":material/table:", url_path="states", default=True),

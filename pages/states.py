@@ -3,6 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
+from domain.membership import MEMBERSHIP_LABELS
 from ui.cached import cached_panel, cached_provenance
 from ui.components import render_source_line, render_table, select_columns
 
@@ -46,6 +47,7 @@ status_filter = st.segmented_control(
 # 2. Get data and compute
 on = dt.date.today()
 panel = cached_panel(on)
+panel = panel.assign(membership_status=panel["membership_status"].map(MEMBERSHIP_LABELS))
 if status_filter == "Article 5 obligations":
     panel = panel[panel["has_article5"] & ~panel["article5_completed"]]
 elif status_filter == "Significant numbers of survivors":
