@@ -61,7 +61,7 @@ VALID_ROWS: dict[str, dict[str, str]] = {
 }
 
 
-def row(source: str, **changes: str) -> dict[str, str]:
+def row(source: str, /, **changes: str) -> dict[str, str]:
     """A valid row for `source` with some cells changed."""
     values = dict(VALID_ROWS[source])
     unknown = set(changes) - set(values)
