@@ -59,6 +59,10 @@ def run(argv: list[str]) -> int:
         print(f"{args.file}: {len(checked.problems)} problem(s); nothing was written", file=sys.stderr)
         return 1
     if args.output:
-        normalised(checked).to_csv(args.output, index=False, encoding="utf-8")
+        try:
+            normalised(checked).to_csv(args.output, index=False, encoding="utf-8")
+        except OSError as err:
+            print(f"{args.output}: cannot write the output ({err.strerror or err})", file=sys.stderr)
+            return 2
     print(summary(str(args.file), source.name, checked))
     return 0

@@ -11,6 +11,8 @@ from data_loaders.problems import Problem
 
 MISSING_MARKERS = {"", "n/a", "na", "not reported", "-", "–", "—", ".."}
 PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# Beyond this a whole number cannot be stored exactly (and no count of people comes near it).
+LARGEST_WHOLE = 2**53
 THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\u00a0\u202f ]\d{3})+(\.\d+)?$")
 NON_FINITE = {"nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "#num!", "#div/0!", "#value!"}
 FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -47,6 +49,8 @@ def read_whole(text: str, what: str) -> int | None:
         return None
     if not number.is_integer():
         raise CellError(f"'{text.strip()}' is not a whole number of {what}")
+    if abs(number) > LARGEST_WHOLE:
+        raise CellError(f"'{text.strip()}' is too large to be a number of {what}")
     return int(number)
 
 

@@ -222,15 +222,14 @@ def check_raw(source: Source, raw: RawTable) -> CheckedTable:
         problems.append(Problem(2, "", "the file has a header but no data rows"))
     if problems:
         return CheckedTable(pd.DataFrame(), problems, {})
-    frame, problems = _frame(raw)
+    frame, cell_problems = _frame(raw)
     typed = pd.DataFrame(index=frame.index)
     for column in source.columns:
         kind = source.column_meta(column).get("kind", "text")
-        values, cell_problems = parse_column(frame[column], column, kind, source.column_allowed(column))
-        problems += cell_problems
+        values, parse_problems = parse_column(frame[column], column, kind, source.column_allowed(column))
+        cell_problems += parse_problems
         typed[column] = pd.array(values, dtype=DTYPES.get(kind, "string"))
-    country_problems, matches = _resolve_countries(source, typed)
-    problems += country_problems
+    problems, matches = _resolve_countries(source, typed)
     for column, dtype in typed.dtypes.items():
         if dtype == object:
             typed[column] = typed[column].astype("string")
@@ -239,4 +238,7 @@ def check_raw(source: Source, raw: RawTable) -> CheckedTable:
     for check in source.row_rules:
         problems += check(typed)
     problems += _duplicate_problems(source, typed)
+    # A cell that could not be read is reported once, for what is wrong in it, not again as empty.
+    unreadable = {(p.row, p.column) for p in cell_problems}
+    problems = cell_problems + [p for p in problems if (p.row, p.column) not in unreadable]
     return CheckedTable(typed, sorted(set(problems)), matches)
