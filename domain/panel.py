@@ -202,5 +202,10 @@ def _individualised_approach(ia: pd.DataFrame) -> pd.DataFrame:
     events = ia.dropna(subset=["iso3"]).sort_values("date")
     latest = events.groupby("iso3").tail(1).set_index("iso3")
     return pd.DataFrame(
-        {"ia_events": events.groupby("iso3").size(), "ia_latest_date": latest["date"], "ia_latest_event": latest["event"]}
+        {
+            "ia_events": events.groupby("iso3").size(),
+            "ia_latest_date": latest["date"],
+            "ia_latest_event": latest["event"],
+            "ia_latest_source": latest["source_url"].fillna(latest["source"]),
+        }
     ).reset_index()

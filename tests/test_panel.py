@@ -154,3 +154,17 @@ def test_needs_are_counted_per_area(panel, tables):
     assert panel["needs_total"].sum() == len(of_states_parties) == 77
     areas = [c for c in panel.columns if c.startswith("needs_") and c not in ("needs_total", "needs_with_amount")]
     assert (panel[areas].sum(axis=1) == panel["needs_total"]).all()
+
+
+def test_every_figure_in_the_panel_carries_its_source(panel):
+    pairs = {
+        "ap_contamination_km2": "article5_source_url",
+        "latest_release_km2": "latest_release_source_url",
+        "casualties_total": "casualties_source_url",
+        "survivors_estimate": "va_source_url",
+        "support_latest_usd_million": "support_source_url",
+        "ia_latest_event": "ia_latest_source",
+    }
+    for figure, source in pairs.items():
+        with_figure = panel[panel[figure].notna()]
+        assert with_figure[source].notna().all(), figure
