@@ -106,14 +106,14 @@ def _resolve_countries(source: Source, typed: pd.DataFrame) -> tuple[list[Proble
 
 
 def _resolve_donors(typed: pd.DataFrame, column: str) -> tuple[list[Problem], pd.DataFrame]:
-    problems, kinds, methods = [], [], []
+    problems, kinds, methods, iso3 = [], [], [], []
     for row, name in typed[column].items():
         match = to_iso3(name) if isinstance(name, str) else None
         if match is not None and match.kind not in ("state", "organisation"):
             problems.append(Problem(int(row), column, _unresolved(name, match)))
         kinds.append(match.kind if match else None)
         methods.append(match.method if match else None)
-    iso3 = [to_iso3(n).iso3 if isinstance(n, str) else None for n in typed[column]]
+        iso3.append(match.iso3 if match else None)
     return problems, pd.DataFrame({"kind": kinds, "method": methods, "iso3": iso3}, index=typed.index)
 
 

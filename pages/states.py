@@ -35,8 +35,8 @@ COLUMNS = {
     "support_source_url": "Support source",
 }
 LINKS = ("Art. 5 source", "Casualties source", "Support source")
-FORMATS = {"Years left": "%.1f", "Art. 5 deadline": None, "Area as of": "%d", "Released in": "%d",
-           "Casualties year": "%d", "Survivors as of": "%d", "Support year": "%d"}
+FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Released in": "%d", "Casualties year": "%d",
+           "Survivors as of": "%d", "Support year": "%d"}
 
 # 1. Read the view from the URL
 st.title("States Parties at a glance")
@@ -60,7 +60,7 @@ st.caption(
     "State Party detail."
 )
 render_table(select_columns(panel, COLUMNS), key="panel", link_columns=LINKS,
-             formats={k: v for k, v in FORMATS.items() if v})
+             formats=FORMATS)
 st.download_button("Download the panel (CSV, with sources)", panel.to_csv(index=False).encode("utf-8"),
                    file_name=f"state_party_panel_{on.isoformat()}.csv", mime="text/csv")
 provenance = cached_provenance()
