@@ -43,6 +43,7 @@ def build_state_panel(
     ):
         panel = panel.merge(part, on="iso3", how="left")
     panel["has_article5"] = panel["has_article5"].astype("boolean").fillna(False).astype(bool)
+    panel["extension_status"] = panel["extension_status"].fillna("no Article 5 obligation")
     panel["article5_completed"] = panel["article5_completed"].astype("boolean").fillna(False).astype(bool)
     panel["deadline_passed"] = panel["deadline_passed"].astype("boolean")
     # Absent from the victim assistance table = not listed with significant numbers of survivors.

@@ -59,6 +59,7 @@ def test_missing_figures_stay_missing_not_zero(panel):
     assert pd.isna(panel.loc["NOR", "support_latest_usd_million"])
     assert not panel.loc["NOR", "has_article5"]
     assert panel.loc["NOR", "outlook"] == "not applicable"
+    assert panel.loc["NOR", "extension_status"] == "no Article 5 obligation"
 
 
 def test_passed_deadline_is_shown_passed_with_extension_not_reported(panel):

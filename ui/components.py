@@ -15,7 +15,7 @@ def render_table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = 
     """A sortable table whose missing figures read 'not reported' (never blank, never 0)."""
     config: dict = {name: st.column_config.LinkColumn(name, display_text=r"https?://(?:www\.)?([^/]+)") for name in link_columns}
     for name, number_format in (formats or {}).items():
-        config[name] = st.column_config.NumberColumn(name, format=number_format)
+        config[name] = st.column_config.NumberColumn(name, format=number_format, width="medium")  # room for "not reported"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, placeholder=NOT_REPORTED)
 
 
