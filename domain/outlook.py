@@ -66,12 +66,14 @@ def compute_outlook(row: pd.Series, on: dt.date, assumptions: OutlookAssumptions
     if on.year - row["estimate_as_of"] > assumptions.max_estimate_age:
         return _cannot(f"the estimate is from {row['estimate_as_of']}, older than {assumptions.max_estimate_age} years", empty)
     pace = assumptions.pace_km2_per_year
+    basis = "typed pace"
     if pace is None:
         if pd.isna(row["pace_km2_per_year"]):
             return _cannot("no land release figures to measure the pace", empty)
         if on.year - row["pace_last_year"] > assumptions.max_estimate_age:
             return _cannot(f"the latest land release figure is from {row['pace_last_year']}", empty)
         pace = row["pace_km2_per_year"]
+        basis = f"pace from land release {_years(row['pace_first_year'], row['pace_last_year'])}"
     if pace <= 0:
         return _cannot("no land was released in the pace period", empty)
     years_needed = row["ap_contamination_km2"] / pace
@@ -79,10 +81,16 @@ def compute_outlook(row: pd.Series, on: dt.date, assumptions: OutlookAssumptions
     on_pace = projected <= decimal_year(row["article5_deadline"])
     return {
         "outlook": "on pace" if on_pace else "off pace",
-        "outlook_reason": f"{years_needed:.1f} years needed at {pace:.2f} km²/year; projected completion {projected:.1f}",
+        "outlook_reason": (
+            f"{years_needed:.1f} years needed at {pace:.2f} km²/year ({basis}); projected completion {projected:.1f}"
+        ),
         "years_needed": round(years_needed, 1),
         "projected_completion_year": round(projected, 1),
     }
+
+
+def _years(first, last) -> str:
+    return str(last) if pd.isna(first) or first == last else f"{first}-{last}"
 
 
 def _cannot(reason: str, empty: dict) -> dict:

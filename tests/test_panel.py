@@ -95,7 +95,7 @@ def _row(**overrides):
     row = {
         "has_article5": True, "article5_completed": False, "completion_declared": pd.NA,
         "article5_deadline": "2030-12-31", "deadline_passed": False, "ap_contamination_km2": 40.0,
-        "estimate_as_of": 2024, "pace_km2_per_year": 10.0, "pace_last_year": 2024,
+        "estimate_as_of": 2024, "pace_km2_per_year": 10.0, "pace_first_year": 2022, "pace_last_year": 2024,
     }
     return pd.Series({**row, **overrides})
 
@@ -169,3 +169,12 @@ def test_every_figure_in_the_panel_carries_its_source(panel):
     for figure, source in pairs.items():
         with_figure = panel[panel[figure].notna()]
         assert with_figure[source].notna().all(), figure
+
+
+def test_outlook_reason_names_the_years_its_pace_comes_from():
+    measured = compute_outlook(_row(), TODAY, OutlookAssumptions())
+    assert "pace from land release 2022-2024" in measured["outlook_reason"]
+    single = compute_outlook(_row(pace_first_year=2024), TODAY, OutlookAssumptions())
+    assert "pace from land release 2024)" in single["outlook_reason"]
+    typed = compute_outlook(_row(), TODAY, OutlookAssumptions(pace_km2_per_year=20.0))
+    assert "typed pace" in typed["outlook_reason"]
