@@ -101,7 +101,7 @@ def parse_column(raw: pd.Series, column: str, kind: str, allowed: list[str] | No
     problems: list[Problem] = []
     for row, text in raw.items():
         try:
-            if kind in ("count",):
+            if kind == "count":
                 values.append(read_whole(text, "people or items"))
             elif kind == "year":
                 values.append(read_whole(text, "years"))

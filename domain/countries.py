@@ -76,6 +76,7 @@ def country_name(iso3: str) -> str | None:
     return getattr(country, "common_name", None) or getattr(country, "name", None)
 
 
+@cache  # names repeat on every row of a table; country_converter's regexes are the slow part
 def to_iso3(raw: str) -> NameMatch:
     """Resolve one name or code; never guesses between two states."""
     name = " ".join(str(raw).split())
@@ -105,8 +106,7 @@ def to_iso3(raw: str) -> NameMatch:
 
 def normalize_names(names: pd.Series) -> pd.DataFrame:
     """One row per input name: iso3, kind, method and reason, in the input order."""
-    cached = {value: to_iso3(value) for value in pd.unique(names.dropna())}
-    rows = [cached[value] if pd.notna(value) else to_iso3("") for value in names]
+    rows = [to_iso3(value) if pd.notna(value) else to_iso3("") for value in names]
     return pd.DataFrame(
         {
             "name": names.to_numpy(),
