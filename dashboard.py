@@ -6,7 +6,10 @@ from ui.cached import cached_provenance
 st.set_page_config(page_title="Mine Ban Convention dashboard", page_icon="static/favicon.png", layout="wide")
 
 pages = [
-    st.Page("pages/states.py", title="States Parties", icon=":material/table:", url_path="states", default=True),
+    st.Page("pages/overview.py", title="Overview", icon=":material/public:", url_path="overview", default=True),
+    st.Page("pages/country.py", title="State Party", icon=":material/flag:", url_path="country"),
+    st.Page("pages/needs.py", title="Needs & offers", icon=":material/handshake:", url_path="needs"),
+    st.Page("pages/gaps.py", title="Gaps", icon=":material/table:", url_path="gaps"),
     st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
 page = st.navigation(pages)
@@ -15,7 +18,8 @@ with st.sidebar:
     provenance = cached_provenance()
     compiled = sorted({p["date_compiled"] for p in provenance.values()})
     st.caption(f"Reference data compiled {', '.join(compiled)} from Landmine Monitor, Mine Action Review, "
-               "the Convention's website and the UN Treaty Collection.")
+               "the Convention's website and the UN Treaty Collection. Figures are the latest each source gives; "
+               "their years differ and are shown beside each figure.")
     st.page_link("pages/sources.py", label="Sources, coverage and known gaps", icon=":material/menu_book:")
 
 page.run()

@@ -104,6 +104,19 @@ def to_iso3(raw: str) -> NameMatch:
     return NameMatch(raw, None, "unmatched", None, "not a country name we know")
 
 
+# UN geoscheme regions (M49); country_converter calls the Americas "America".
+REGION_NAMES = {"America": "Americas"}
+
+
+def un_region(iso3: str) -> str | None:
+    """The UN geoscheme region (Africa, Americas, Asia, Europe, Oceania) of an ISO3 code."""
+    table = _converter().data
+    match = table.loc[table["ISO3"] == iso3, "continent"]
+    if match.empty or pd.isna(match.iloc[0]):
+        return None
+    return REGION_NAMES.get(match.iloc[0], match.iloc[0])
+
+
 def normalize_names(names: pd.Series) -> pd.DataFrame:
     """One row per input name: iso3, kind, method and reason, in the input order."""
     rows = [to_iso3(value) if pd.notna(value) else to_iso3("") for value in names]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from config import NEED_AREAS
+from domain.countries import un_region
 from domain.membership import compute_membership
 from domain.outlook import OutlookAssumptions, compute_outlook, compute_pace, decimal_year
 from domain.preference import split_primary
@@ -31,7 +32,23 @@ class ReferenceTables:
 def build_state_panel(
     tables: ReferenceTables, on: dt.date, assumptions: OutlookAssumptions = OutlookAssumptions()
 ) -> pd.DataFrame:
-    panel = _membership(tables.states_parties, on)
+    return _assemble(_membership(tables.states_parties, on), tables, on, assumptions)
+
+
+def build_world_panel(
+    tables: ReferenceTables, states_not_party: pd.DataFrame, on: dt.date,
+    assumptions: OutlookAssumptions = OutlookAssumptions(),
+) -> pd.DataFrame:
+    """The State Party panel plus one row per state not party (casualties, support where known)."""
+    parties = _membership(tables.states_parties, on)
+    others = states_not_party[~states_not_party["iso3"].isin(parties["iso3"])]
+    others = pd.DataFrame({"iso3": others["iso3"], "state": others["state"], "membership_status": "not_party",
+                           "membership_source_url": others["source_url"]}).astype("string")
+    return _assemble(pd.concat([parties, others], ignore_index=True), tables, on, assumptions)
+
+
+def _assemble(panel: pd.DataFrame, tables: ReferenceTables, on: dt.date, assumptions: OutlookAssumptions) -> pd.DataFrame:
+    panel = panel.assign(region=panel["iso3"].map(un_region).astype("string"))
     for part in (
         _article5(tables.article5, on),
         _releases(tables.article5, tables.article5_history, assumptions),
@@ -86,7 +103,8 @@ def _article5(article5: pd.DataFrame, on: dt.date) -> pd.DataFrame:
         deadline_year.isna() | (part["completion_declared"] >= deadline_year)
     ).fillna(True)
     part["deadline_passed"] = deadline_decimal <= today
-    part["years_left"] = (deadline_decimal - today).round(1)
+    # Time left means nothing once the obligation is completed.
+    part["years_left"] = (deadline_decimal - today).round(1).where(~part["article5_completed"])
     part["deadline_precision"] = deadline.str.len().map({4: "year", 7: "month", 10: "day"}).astype("string")
     part["extension_status"] = [
         _extension_status(n, passed, done)

@@ -10,7 +10,7 @@ import streamlit as st
 from data_loaders.provenance import read_provenance
 from data_loaders.registry import LOADERS, SOURCES
 from domain.outlook import OutlookAssumptions
-from domain.panel import ReferenceTables, build_state_panel
+from domain.panel import ReferenceTables, build_state_panel, build_world_panel
 
 
 @st.cache_data(show_spinner=False)
@@ -30,3 +30,8 @@ def cached_panel(on: dt.date, pace_years: int = 3, max_estimate_age: int = 5) ->
 @st.cache_data(show_spinner=False)
 def cached_provenance() -> dict[str, dict]:
     return {name: read_provenance(name) for name in SOURCES}
+
+
+@st.cache_data(show_spinner=False)
+def cached_world_panel(on: dt.date | None = None) -> pd.DataFrame:
+    return build_world_panel(cached_tables(), cached_table("states_not_party"), on or dt.date.today())

@@ -1,4 +1,4 @@
-"""States Parties: the panel of every state that ever joined, one row each, figures with sources."""
+"""Gaps: every State Party in one table (deadline, outlook and why, casualties, support, needs), with sources."""
 import datetime as dt
 
 import streamlit as st
@@ -39,7 +39,7 @@ FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Released in": "%d", "Casua
            "Survivors as of": "%d", "Support year": "%d"}
 
 # 1. Read the view from the URL
-st.title("States Parties at a glance")
+st.title("Gaps: every State Party at a glance")
 status_filter = st.segmented_control(
     "Show", ["All", "Article 5 obligations", "Significant numbers of survivors"], default="All", key="show"
 )

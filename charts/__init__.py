@@ -1,0 +1,1 @@
+"""Figure factories (plotly objects); no Streamlit."""

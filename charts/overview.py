@@ -1,0 +1,71 @@
+"""The overview's world map and ranked bar chart, drawn from the binned metric frame."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from domain.overview import NO_DATA, Metric, legend_order
+
+NO_DATA_COLOR = "#d9d9d9"
+FONT = dict(family="Source Sans Pro, sans-serif", size=16)
+HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>as of %{customdata[2]}<br>source: %{customdata[3]}<extra></extra>"
+
+
+def _colors(metric: Metric) -> dict[str, str]:
+    return {**dict(zip(metric.labels, metric.colors)), NO_DATA: NO_DATA_COLOR}
+
+
+def _customdata(frame: pd.DataFrame) -> list[list[str]]:
+    source = frame["source_url"].fillna("see the Sources page").astype(str)
+    as_of = frame["as_of"].fillna("not reported").astype(str)
+    return [[s, v, a, u] for s, v, a, u in zip(frame["state"], frame["value_text"].astype(str), as_of, source)]
+
+
+def make_world_map_figure(binned: pd.DataFrame, metric: Metric) -> go.Figure:
+    """One choropleth trace per legend bin; shapes come from the locally served 1:50m base map."""
+    colors = _colors(metric)
+    figure = go.Figure()
+    for label in legend_order(metric):
+        rows = binned[binned["bin"] == label]
+        if rows.empty:
+            continue
+        figure.add_trace(
+            go.Choropleth(
+                locations=rows["iso3"], z=[1] * len(rows), locationmode="ISO-3", name=f"{label} ({len(rows)})",
+                colorscale=[[0, colors[label]], [1, colors[label]]], showscale=False, showlegend=True,
+                marker_line_color="white", marker_line_width=0.4, customdata=_customdata(rows), hovertemplate=HOVER,
+            )
+        )
+    figure.update_geos(
+        resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
+        showland=True, landcolor="#f4f4f4", showcountries=False, showocean=False, showlakes=False,
+        lataxis_range=[-58, 85],
+    )
+    figure.update_layout(
+        margin=dict(l=0, r=0, t=0, b=0), height=480, font=FONT, clickmode="event+select",
+        legend=dict(title=dict(text=metric.label), orientation="h", yanchor="top", y=-0.02, x=0),
+    )
+    return figure
+
+
+def make_ranked_bar_figure(binned: pd.DataFrame, metric: Metric, top: int = 15) -> go.Figure:
+    """The states with the highest figure; states with no figure are listed in the table, not here."""
+    ranked = binned.dropna(subset=["value"]).copy()
+    if metric.categorical:
+        ranked = ranked.assign(value=ranked["bin"].map({l: i for i, l in enumerate(metric.labels)}))
+        ranked = ranked.sort_values(["value", "state"]).head(top)
+    else:
+        ranked = ranked.assign(value=ranked["value"].astype(float)).sort_values("value", ascending=False).head(top)
+    colors = _colors(metric)
+    figure = go.Figure(
+        go.Bar(
+            x=ranked["value"] if not metric.categorical else [1] * len(ranked), y=ranked["state"], orientation="h",
+            marker_color=[colors[b] for b in ranked["bin"]], text=ranked["value_text"], textposition="auto",
+            customdata=_customdata(ranked), hovertemplate=HOVER,
+        )
+    )
+    figure.update_layout(
+        margin=dict(l=0, r=10, t=10, b=0), height=max(240, 28 * len(ranked) + 40), font=FONT,
+        yaxis=dict(autorange="reversed", title=None), xaxis=dict(title=metric.unit or None, visible=not metric.categorical),
+    )
+    return figure

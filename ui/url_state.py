@@ -1,0 +1,51 @@
+"""Every widget's state lives in the URL: read once into session state, written back each run."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class UrlParam:
+    key: str
+    default: object  # str, bool, int, None or a tuple for multi-valued widgets
+    choices: tuple | None = None  # values the widget accepts; anything else in a URL is ignored
+
+    def parse(self):
+        if isinstance(self.default, tuple):
+            values = [v for v in st.query_params.get_all(self.key) if self.choices is None or v in self.choices]
+            return list(values) if self.key in st.query_params else list(self.default)
+        raw = st.query_params.get(self.key)
+        if raw is None:
+            return self.default
+        try:
+            value = raw == "1" if isinstance(self.default, bool) else int(raw) if self.choices and isinstance(self.choices[0], int) else raw
+        except ValueError:
+            return self.default
+        return value if self.choices is None or value in self.choices else self.default
+
+    def serialize(self, value) -> str | list[str] | None:
+        if isinstance(self.default, tuple):
+            return None if tuple(value) == self.default else [str(v) for v in value]
+        if value == self.default or value is None:
+            return None
+        return ("1" if value else "0") if isinstance(value, bool) else str(value)
+
+
+def read_url_state(params: list[UrlParam]) -> None:
+    """Seed each widget's session state from the URL, once, before the widgets are drawn."""
+    for param in params:
+        if param.key not in st.session_state:
+            st.session_state[param.key] = param.parse()
+
+
+def write_url_state(params: list[UrlParam]) -> None:
+    """Mirror the widgets into the URL so a copied link reopens exactly this view."""
+    for param in params:
+        value = param.serialize(st.session_state.get(param.key))
+        if value is None or value == []:
+            if param.key in st.query_params:
+                del st.query_params[param.key]
+        elif st.query_params.get_all(param.key) != (value if isinstance(value, list) else [value]):
+            st.query_params[param.key] = value
