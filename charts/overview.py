@@ -21,7 +21,7 @@ def _customdata(frame: pd.DataFrame) -> list[list[str]]:
     return [[s, v, a, u] for s, v, a, u in zip(frame["state"], frame["value_text"].astype(str), as_of, source)]
 
 
-def make_world_map_figure(binned: pd.DataFrame, metric: Metric) -> go.Figure:
+def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: bool = False) -> go.Figure:
     """One choropleth trace per legend bin; shapes come from the locally served 1:50m base map."""
     colors = _colors(metric)
     figure = go.Figure()
@@ -39,7 +39,7 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric) -> go.Figure:
     figure.update_geos(
         resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
         showland=True, landcolor="#f4f4f4", showcountries=False, showocean=False, showlakes=False,
-        lataxis_range=[-58, 85],
+        **({"fitbounds": "locations"} if zoom_to_states else {"lataxis_range": [-58, 85]}),
     )
     figure.update_layout(
         margin=dict(l=0, r=0, t=0, b=0), height=480, font=FONT, clickmode="event+select",

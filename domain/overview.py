@@ -145,20 +145,19 @@ def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global
     with_area = obligated.dropna(subset=["ap_contamination_km2"])
     years = with_area["estimate_as_of"]
     headlines = [
-        Headline("States with clearance obligations (shown)", f"{len(obligated)}", "Article 5 table, 2026-11-27",
-                 "article5"),
+        Headline("Clearance obligations", f"{len(obligated)} states", "Article 5 table, 2026-11-27", "article5"),
         Headline(
-            "Remaining AP mined area reported (shown)",
-            f"{with_area['ap_contamination_km2'].sum():,.0f} km² in {len(with_area)} states" if len(with_area) else "not reported",
-            f"estimates from {years.min()} to {years.max()}; {len(obligated) - len(with_area)} without an estimate"
-            if len(with_area) else "no estimate in the states shown",
+            "Remaining AP mined area",
+            f"{with_area['ap_contamination_km2'].sum():,.0f} km²" if len(with_area) else "not reported",
+            f"sum of {len(with_area)} national estimates from {years.min()} to {years.max()}; "
+            f"{len(obligated) - len(with_area)} states without one" if len(with_area) else "no estimate in the states shown",
             "article5",
         ),
     ]
     casualties = global_casualties[global_casualties["indicator"] == WORLD_CASUALTIES].sort_values("year").tail(1)
-    headlines.append(_global_headline("Mine/ERW casualties recorded", casualties, "{:,.0f}"))
+    headlines.append(_global_headline("Casualties", casualties, "{:,.0f}"))
     support = global_figures[global_figures["indicator"].str.startswith(WORLD_SUPPORT_PREFIX)].sort_values("year").tail(1)
-    headlines.append(_global_headline("International mine action support", support, "over US$ {:,.0f} million"))
+    headlines.append(_global_headline("International support", support, "> US$ {:,.0f} m"))
     return headlines
 
 
@@ -166,4 +165,4 @@ def _global_headline(label: str, rows: pd.DataFrame, template: str) -> Headline:
     if rows.empty:
         return Headline(label, "not reported", "", "")
     row = rows.iloc[0]
-    return Headline(label + " (world)", template.format(row["value"]), str(row["year"]), row["source_url"])
+    return Headline(label + ", world", template.format(row["value"]), f"{row['year']} (Landmine Monitor)", row["source_url"])

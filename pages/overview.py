@@ -50,7 +50,7 @@ sources = ["Landmine Monitor and Mine Action Review via data/" + metric.dataset 
 with_data = int(binned["value"].notna().sum())
 st.caption(f"{metric.label}: {with_data} of {len(binned)} states shown have a figure; grey means no figure was "
            "found in the sources (never zero). Figures are the latest each state has, so their years differ: hover for the year.")
-selection = st.plotly_chart(make_world_map_figure(binned, metric), key="world_map", on_select="rerun",
+selection = st.plotly_chart(make_world_map_figure(binned, metric, zoom_to_states=bool(filters.regions)), key="world_map", on_select="rerun",
                             selection_mode="points", config=MAP_CONFIG)
 render_source_line(sources, "2026-11-27")
 clicked = [p.get("location") for p in (selection or {}).get("selection", {}).get("points", []) if p.get("location")]

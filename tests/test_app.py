@@ -12,7 +12,7 @@ def app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=60)
 
 
-@pytest.mark.parametrize("page", ["pages/states.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/country.py", "pages/needs.py", "pages/gaps.py", "pages/sources.py"])
 def test_every_page_runs_without_an_exception(app, page):
     app.run()
     app.switch_page(page).run()
@@ -20,8 +20,9 @@ def test_every_page_runs_without_an_exception(app, page):
     assert app.title
 
 
-def test_states_page_lists_all_166_states_with_not_reported_placeholder(app):
+def test_gaps_page_lists_all_166_states_with_not_reported_placeholder(app):
     app.run()
+    app.switch_page("pages/gaps.py").run()
     table = app.dataframe[0]
     assert table.value.shape[0] == 166
     assert table.proto.placeholder == "not reported"
@@ -31,8 +32,9 @@ def test_states_page_lists_all_166_states_with_not_reported_placeholder(app):
     assert any("Data source:" in c.value for c in app.caption)
 
 
-def test_states_page_filter_keeps_only_states_with_open_clearance_obligations(app):
+def test_gaps_page_filter_keeps_only_states_with_open_clearance_obligations(app):
     app.run()
+    app.switch_page("pages/gaps.py").run()
     app.segmented_control(key="show").set_value("Article 5 obligations").run()
     shown = set(app.dataframe[0].value["ISO3"])
     assert "AGO" in shown and "NOR" not in shown and "GBR" not in shown
