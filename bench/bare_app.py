@@ -1,0 +1,5 @@
+"""The baseline for bench/overview.py: a bare one-line Streamlit page (plus a checkbox to rerun)."""
+import streamlit as st
+
+st.checkbox("Rerun me", key="rerun")
+st.write("Hello")

@@ -1,0 +1,123 @@
+"""Print how the overview compares with a bare Streamlit page, measured in headless Chromium.
+
+Figures: cold start (server spawn to a fully drawn page), rerun after a filter change, and the bytes
+of the map sent to the browser (figure JSON over the websocket plus the locally served base map).
+Run: python bench/overview.py [--runs 3]. Prints; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(script: str) -> tuple[subprocess.Popen, str, float]:
+    port = _port()
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                return process, url, started
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"{script} did not start")
+
+
+def _wait_done(page, drawn: str | None) -> None:
+    page.wait_for_selector(DONE, timeout=60_000)
+    if drawn:
+        page.wait_for_selector(drawn, timeout=60_000)
+
+
+# Records each change of the app's script state, so a rerun too quick to poll is still seen.
+WATCH = """() => {
+  window.__states = [];
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => window.__states.push([app.getAttribute('data-test-script-state'), performance.now()]))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return performance.now();
+}"""
+FINISHED = """() => { const s = window.__states; const i = s.findIndex(e => e[0] === 'running');
+  const done = i >= 0 && s.slice(i).find(e => e[0] === 'notRunning'); return done ? done[1] : null; }"""
+
+
+def _rerun_seconds(page, toggle: str) -> float:
+    """From the click on `toggle` to the end of the rerun it starts, plus the next animation frame."""
+    page.wait_for_timeout(300)
+    start = page.evaluate(WATCH)
+    page.get_by_text(toggle, exact=True).click()
+    page.wait_for_function(FINISHED, timeout=60_000)
+    end = page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")
+    return (end - start) / 1000
+
+
+def measure(browser, script: str, drawn: str | None, toggle: str) -> dict:
+    process, url, started = _serve(script)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        received = {"ws": 0, "static": 0}
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.__setitem__(
+            "ws", received["ws"] + len(frame if isinstance(frame, (bytes, str)) else b""))))
+        page.on("response", lambda r: received.__setitem__(
+            "static", received["static"] + (len(r.body()) if "/app/static/" in r.url else 0)))
+        page.goto(url)
+        _wait_done(page, drawn)
+        cold = time.perf_counter() - started
+        page.wait_for_timeout(500)
+        load_bytes = dict(received)
+        reruns = [_rerun_seconds(page, toggle) for _ in range(5)]
+        page.close()
+        return {"cold": cold, "rerun": statistics.median(reruns), **load_bytes}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    results: dict[str, list[dict]] = {"bare": [], "overview": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for _ in range(args.runs):
+            results["bare"].append(measure(browser, "bench/bare_app.py", None, "Rerun me"))
+            results["overview"].append(measure(browser, "dashboard.py", "path.choroplethlocation", "Article 5 obligation"))
+        browser.close()
+    median = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
+    bare, overview = median["bare"], median["overview"]
+    print(f"runs={args.runs} (medians; 1280x720 headless Chromium, server spawn to fully drawn page)")
+    print(f"cold_start bare={bare['cold']:.2f}s overview={overview['cold']:.2f}s ratio={overview['cold'] / bare['cold']:.2f} (target <= 1.5)")
+    print(f"rerun bare={bare['rerun']:.3f}s overview={overview['rerun']:.3f}s ratio={overview['rerun'] / bare['rerun']:.2f} (target <= 1.3)")
+    print(f"bytes websocket bare={bare['ws']:.0f} overview={overview['ws']:.0f}; base map served from /app/static={overview['static']:.0f}")
+    print(f"map_payload_bytes={overview['ws'] - bare['ws'] + overview['static']:.0f} (websocket over bare + base map; target <= 1000000)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
