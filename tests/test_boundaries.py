@@ -44,3 +44,13 @@ def test_no_shape_jumps_across_the_antimeridian(world):
         parts = world.loc[world["iso3"] == iso3, "geometry"].explode()
         widths = parts.bounds["maxx"] - parts.bounds["minx"]
         assert (widths < 180).all() or iso3 == "ATA", iso3
+
+
+def test_plotly_base_map_is_traceable_and_draws_every_state_party():
+    base_map = DATA_DIR.parent / "static" / "world_50m.json"
+    provenance = json.loads(base_map.with_name("world_50m.provenance.json").read_text(encoding="utf-8"))
+    assert provenance["sha256"] == hashlib.sha256(base_map.read_bytes()).hexdigest()
+    topology = json.loads(base_map.read_text(encoding="utf-8"))
+    ids = {geometry.get("id") for geometry in topology["objects"]["countries"]["geometries"]}
+    assert set(load_states_parties()["iso3"]) <= ids  # the Holy See included, unlike the GeoJSON
+    assert base_map.stat().st_size < 1_000_000
