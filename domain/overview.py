@@ -20,7 +20,7 @@ class Metric:
     key: str
     label: str
     column: str
-    as_of: str  # column holding the year (or date) the figure refers to
+    as_of: str | None  # column holding the year (or date) the figure refers to; None when it varies per item
     source: str  # column holding the figure's source link
     dataset: str  # the data/ file the figure comes from, for the "Data source" line
     edges: tuple[float, ...] = ()  # bin edges for numbers: [e0, e1) ... [en, inf)
@@ -57,7 +57,7 @@ METRICS = {
         Metric("support", "International support received, latest year (US$ million)", "support_latest_usd_million",
                "support_latest_year", "support_source_url", "support_by_recipient", (0, 1, 10, 50),
                ("under 1", "1 to 10", "10 to 50", "50 or more"), "US$ million", colors=SEQUENTIAL[1:]),
-        Metric("needs", "Needs stated (number of statements)", "needs_total", "needs_total", "article5_source_url",
+        Metric("needs", "Needs stated (number of statements)", "needs_total", None, "article5_source_url",
                "stated_needs", (1, 2, 5, 10), ("1", "2 to 4", "5 to 9", "10 or more"), "needs", colors=SEQUENTIAL[1:]),
     )
 }
@@ -110,7 +110,8 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
             "value": value,
             "value_text": text.astype(object).where(~missing, "not reported"),
             "bin": bins,
-            "as_of": states[metric.as_of].astype("string").where(~missing),
+            "as_of": (states[metric.as_of].astype("string") if metric.as_of else
+                      pd.Series("periods differ per need", index=states.index, dtype="string")).where(~missing),
             "source_url": states[metric.source].where(~missing) if metric.key != "needs" else pd.NA,
         }
     ).reset_index(drop=True)

@@ -104,7 +104,8 @@ def _article5(article5: pd.DataFrame, on: dt.date) -> pd.DataFrame:
     ).fillna(True)
     part["deadline_passed"] = deadline_decimal <= today
     # Time left means nothing once the obligation is completed.
-    part["years_left"] = (deadline_decimal - today).round(1).where(~part["article5_completed"])
+    # Unrounded: a deadline passed days ago must stay negative, not become -0.0 (pages round for display).
+    part["years_left"] = (deadline_decimal - today).where(~part["article5_completed"])
     part["deadline_precision"] = deadline.str.len().map({4: "year", 7: "month", 10: "day"}).astype("string")
     part["extension_status"] = [
         _extension_status(n, passed, done)

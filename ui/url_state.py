@@ -27,7 +27,10 @@ class UrlParam:
 
     def serialize(self, value) -> str | list[str] | None:
         if isinstance(self.default, tuple):
-            return None if tuple(value) == self.default else [str(v) for v in value]
+            if tuple(value) == self.default:
+                return None
+            # An emptied choice is written as `key=` so the link does not reopen the default.
+            return [str(v) for v in value] or ""
         if value == self.default or value is None:
             return None
         return ("1" if value else "0") if isinstance(value, bool) else str(value)
@@ -41,10 +44,13 @@ def read_url_state(params: list[UrlParam]) -> None:
 
 
 def write_url_state(params: list[UrlParam]) -> None:
-    """Mirror the widgets into the URL so a copied link reopens exactly this view."""
+    """Mirror this page's widgets into the URL (and only them) so a copied link reopens this view."""
+    own = {param.key for param in params}
+    for key in [k for k in st.query_params if k not in own]:  # left over from another page
+        del st.query_params[key]
     for param in params:
         value = param.serialize(st.session_state.get(param.key))
-        if value is None or value == []:
+        if value is None:
             if param.key in st.query_params:
                 del st.query_params[param.key]
         elif st.query_params.get_all(param.key) != (value if isinstance(value, list) else [value]):
