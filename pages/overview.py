@@ -3,7 +3,7 @@ import streamlit as st
 
 from charts.overview import make_ranked_bar_figure, make_world_map_figure
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
-from ui.cached import cached_table, cached_world_panel
+from ui.cached import cached_provenance, cached_table, cached_world_panel
 from ui.components import render_source_line, render_table
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
@@ -46,7 +46,7 @@ headlines = compute_headlines(states, cached_table("global_figures"), cached_tab
 for column, headline in zip(st.columns(len(headlines)), headlines):
     column.metric(headline.label, headline.value, help=f"As of {headline.as_of}. Source: {headline.source}")
     column.caption(f"as of {headline.as_of}")
-sources = ["Landmine Monitor and Mine Action Review via data/" + metric.dataset + ".csv", "Natural Earth 1:50m boundaries"]
+sources = [f"{cached_provenance()[metric.dataset]['title']} (data/{metric.dataset}.csv)", "Natural Earth 1:50m boundaries"]
 with_data = int(binned["value"].notna().sum())
 st.caption(f"{metric.label}: {with_data} of {len(binned)} states shown have a figure; grey means no figure was "
            "found in the sources (never zero). Figures are the latest each state has, so their years differ: hover for the year.")
