@@ -1,0 +1,150 @@
+"""The tables as the latest migration leaves them; migrations never import this (they are frozen)."""
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, Numeric, String, Table, Text
+
+metadata = MetaData()
+
+
+def _money() -> list[Column]:
+    # Numeric, not Float, so amounts round-trip exactly on PostgreSQL; returned as float for pandas.
+    return [
+        Column("amount", Numeric(20, 2, asdecimal=False)),
+        Column("currency", String(3)),
+        Column("usd_million", Numeric(16, 6, asdecimal=False)),
+    ]
+
+
+def _tracking() -> list[Column]:
+    return [
+        Column("created_at", DateTime, nullable=False),
+        Column("created_by", String(100), nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+        Column("updated_by", String(100), nullable=False),
+        Column("version", Integer, nullable=False),
+    ]
+
+
+def _reference() -> list[Column]:
+    return [
+        Column("is_reference", Boolean, nullable=False),
+        Column("reference_source", Text),
+        Column("import_batch_id", Integer, ForeignKey("import_batch.id")),
+    ]
+
+
+import_batch = Table(
+    "import_batch", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),  # seed | upload
+    Column("source", String(40), nullable=False),  # the reference layout, e.g. stated_needs
+    Column("filename", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("added", Integer, nullable=False),
+    Column("changed", Integer, nullable=False),
+    Column("unchanged", Integer, nullable=False),
+)
+
+need = Table(
+    "need", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("iso3", String(3), index=True),  # empty only for reference rows about no single state
+    Column("state_name", Text, nullable=False),
+    Column("area", String(40), nullable=False),
+    Column("description", Text, nullable=False),
+    *_money(),
+    Column("period", Text, nullable=False),
+    Column("urgency", String(20)),
+    # Empty on reference rows: a source states a need, rarely whether it was met since.
+    Column("status", String(20)),
+    Column("source_url", Text),
+    Column("author", String(100)),
+    Column("notes", Text),
+    *_reference(),
+    *_tracking(),
+)
+
+offer = Table(
+    "offer", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("provider_kind", String(20), nullable=False),  # state | organisation
+    Column("provider_name", Text, nullable=False),
+    Column("provider_iso3", String(3), index=True),
+    Column("modality", String(40), nullable=False),
+    Column("areas", JSON, nullable=False),
+    Column("targets", JSON, nullable=False),  # ISO3 codes, UN regions, or ["any"]
+    *_money(),
+    Column("period", Text),
+    Column("conditions", Text),
+    Column("contact", Text),
+    Column("status", String(20), nullable=False),
+    Column("source_url", Text),
+    Column("notes", Text),
+    *_reference(),
+    *_tracking(),
+)
+
+partnership = Table(
+    "partnership", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("need_id", Integer, ForeignKey("need.id"), nullable=False, index=True),
+    Column("offer_id", Integer, ForeignKey("offer.id"), nullable=False, index=True),
+    Column("status", String(20), nullable=False),
+    *_money(),
+    Column("notes", Text),
+    # Maputo Action Plan, Action 21 (added by migration 0002).
+    Column("need_side_responsibilities", Text),
+    Column("offer_side_responsibilities", Text),
+    Column("targets", Text),
+    Column("targets_age_gender_sensitive", Boolean, nullable=False),
+    Column("commitment_from_year", Integer),
+    Column("commitment_to_year", Integer),
+    Column("dialogue_dates", JSON, nullable=False),
+    *_tracking(),
+)
+
+support_record = Table(
+    "support_record", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("donor", Text, nullable=False),
+    Column("donor_iso3", String(3)),
+    Column("recipient", Text, nullable=False),
+    Column("recipient_iso3", String(3), index=True),
+    Column("year", Integer),
+    Column("usd_million", Numeric(16, 6, asdecimal=False)),
+    Column("thematic_area", Text),
+    Column("is_announcement", Boolean, nullable=False),
+    Column("source_url", Text),
+    Column("notes", Text),
+    Column("import_batch_id", Integer, ForeignKey("import_batch.id"), nullable=False),
+)
+
+app_user = Table(
+    "app_user", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("iso3", String(3)),
+    Column("provider", Text),
+    Column("created_at", DateTime, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_name", String(40), nullable=False),
+    Column("record_id", Integer, nullable=False),
+    Column("record_version", Integer),
+    Column("action", String(20), nullable=False),  # create | update | delete
+    Column("actor", String(100), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("old", JSON),
+    Column("new", JSON),
+    Column("import_batch_id", Integer, ForeignKey("import_batch.id")),
+    Index("ix_audit_log_record", "table_name", "record_id"),  # migration 0002: a record's history
+)
+
+RECORD_TABLES = {"need": need, "offer": offer, "partnership": partnership}
