@@ -1,0 +1,269 @@
+"""Check form values with the validation command's rules; return clean values or raise InvalidRecord.
+
+The rules are data_loaders' own: numbers read by `data_loaders.parsing`, countries by
+`domain.countries.to_iso3` (never guessed), areas from config.NEED_AREAS, the same URL pattern and
+cell-size limit. Every problem is reported at once, each naming its field.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+
+from config import MAX_CELL_CHARS, NEED_AREAS
+from data_loaders.parsing import CellError, read_date, read_number, read_vocabulary, read_whole
+from domain.countries import country_name, to_iso3
+from store.errors import InvalidRecord
+
+NEED_STATUSES = ("open", "partly_met", "met", "withdrawn")
+URGENCIES = ("low", "medium", "high")
+OFFER_STATUSES = ("open", "matched", "closed", "withdrawn")
+MODALITIES = ("funding", "equipment", "technical_expertise", "training", "south_south_cooperation")
+PROVIDER_KINDS = ("state", "organisation")
+PARTNERSHIP_STATUSES = ("proposed", "agreed", "funded", "delivered")  # in this order
+UN_REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")  # as domain.countries.un_region names them
+URL = re.compile(r"^https?://\S+$")  # data_loaders.fields.url's pattern
+CURRENCY = re.compile(r"^[A-Z]{3}$")  # an ISO 4217 code
+
+NEED_FIELDS = ("iso3", "state_name", "area", "description", "amount", "currency", "usd_million", "period",
+               "urgency", "status", "source_url", "notes")
+OFFER_FIELDS = ("provider_kind", "provider_name", "modality", "areas", "targets", "amount", "currency",
+                "usd_million", "period", "conditions", "contact", "status", "source_url", "notes")
+PARTNERSHIP_FIELDS = ("need_id", "offer_id", "status", "amount", "currency", "usd_million", "notes",
+                      "need_side_responsibilities", "offer_side_responsibilities", "targets",
+                      "targets_age_gender_sensitive", "commitment_from_year", "commitment_to_year", "dialogue_dates")
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value, required: bool = False):
+    if _blank(value):
+        if required:
+            raise CellError("a value is required")
+        return None
+    value = str(value)  # kept verbatim: HTML or a formula typed in a note is data, shown as text
+    if len(value) > MAX_CELL_CHARS:
+        raise CellError(f"{len(value)} characters; the limit is {MAX_CELL_CHARS}")
+    return value
+
+
+def amount(value, decimals: int):
+    if isinstance(value, bool):
+        raise CellError(f"'{value}' is not a number")
+    number = read_number(value) if isinstance(value, str) else None if value is None else float(value)
+    if number is None:
+        return None
+    if not math.isfinite(number):
+        raise CellError(f"'{value}' is not a finite number")
+    if number < 0:
+        raise CellError(f"{value} is negative")
+    return round(number, decimals)
+
+
+def vocabulary(allowed: tuple[str, ...], required: bool = False, default: str | None = None):
+    def check(value):
+        if _blank(value):
+            if required and default is None:
+                raise CellError("a value is required")
+            return default
+        word = read_vocabulary(str(value), list(allowed))
+        if word not in allowed:
+            raise CellError(f"'{value}' is not an allowed value; allowed: {', '.join(allowed)}")
+        return word
+
+    return check
+
+
+def state(value) -> str:
+    if _blank(value):
+        raise CellError("a value is required")
+    match = to_iso3(str(value))
+    if not match.is_state:
+        raise CellError(f"'{value}' is not a state we can name for sure ({match.reason or match.kind}); give its ISO3 code")
+    return match.iso3
+
+
+def url(value):
+    value = text(value)
+    if value is not None and not URL.match(value):
+        raise CellError(f"'{value}' is not a web link (must start with http:// or https://)")
+    return value
+
+
+def currency(value):
+    if _blank(value):
+        return None
+    code = str(value).strip().upper()
+    if not CURRENCY.match(code):
+        raise CellError(f"'{value}' is not a three-letter currency code (USD, EUR, ...)")
+    return code
+
+
+def items(value) -> list[str]:
+    """A list from a form's multiselect, or from one cell separated by commas or semicolons."""
+    if _blank(value):
+        return []
+    parts = re.split(r"[;,]", value) if isinstance(value, str) else list(value)
+    return [str(part).strip() for part in parts if not _blank(part)]
+
+
+def areas(value) -> list[str]:
+    chosen = [vocabulary(NEED_AREAS, required=True)(area) for area in items(value)]
+    if not chosen:
+        raise CellError(f"choose at least one of: {', '.join(NEED_AREAS)}")
+    return list(dict.fromkeys(chosen))
+
+
+def targets(value) -> list[str]:
+    """ISO3 codes, UN regions, or ["any"]."""
+    chosen = items(value)
+    if not chosen:
+        raise CellError("name target states or regions, or 'any'")
+    if any(t.casefold() == "any" for t in chosen):
+        if len(chosen) > 1:
+            raise CellError("'any' stands alone")
+        return ["any"]
+    regions = {region.casefold(): region for region in UN_REGIONS}
+    return list(dict.fromkeys(regions.get(t.casefold()) or state(t) for t in chosen))
+
+
+def year(value):
+    if isinstance(value, str):
+        number = read_whole(value, "years")
+    else:
+        number = None if value is None else int(value)
+    if number is not None and not 1900 <= number <= 2100:
+        raise CellError(f"{number} is not a plausible year")
+    return number
+
+
+def dates(value) -> list[str]:
+    return sorted({read_date(str(d), partial=False) for d in items(value)})
+
+
+def flag(value) -> bool:
+    if isinstance(value, str):
+        if value.strip().casefold() in ("yes", "true", "1"):
+            return True
+        if _blank(value) or value.strip().casefold() in ("no", "false", "0"):
+            return False
+        raise CellError(f"'{value}' is not yes or no")
+    return bool(value)
+
+
+def record_id(value) -> int:
+    if isinstance(value, bool) or _blank(value):
+        raise CellError("a value is required")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise CellError(f"'{value}' is not a record number") from None
+
+
+def _run(values: Mapping, fields: tuple[str, ...], rules: dict[str, Callable]) -> tuple[dict, dict]:
+    problems = {field: "not a field of this record" for field in values if field not in fields}
+    clean = {}
+    for field, rule in rules.items():
+        try:
+            clean[field] = rule(values.get(field))
+        except CellError as err:
+            problems[field] = str(err)
+        except (TypeError, ValueError) as err:
+            problems[field] = f"'{values.get(field)}' cannot be read ({err})"
+    return clean, problems
+
+
+def _money_rules(clean: dict, problems: dict) -> None:
+    if clean.get("amount") is not None and not clean.get("currency") and "currency" not in problems:
+        problems["currency"] = "an amount needs its currency"
+    if clean.get("currency") == "USD" and clean.get("amount") is not None and clean.get("usd_million") is None:
+        clean["usd_million"] = round(clean["amount"] / 1e6, 6)
+
+
+def _finish(clean: dict, problems: dict) -> dict:
+    if problems:
+        raise InvalidRecord(problems)
+    return clean
+
+
+def validate_need(values: Mapping, *, reference: bool = False) -> dict:
+    """A need as a form gives it. `reference` rows may name no single state (e.g. a global appeal)."""
+    no_state = reference and _blank(values.get("iso3")) and not _blank(values.get("state_name"))
+    clean, problems = _run(values, NEED_FIELDS, {
+        "iso3": (lambda v: None) if no_state else state,
+        "area": vocabulary(NEED_AREAS, required=True),
+        "description": lambda v: text(v, required=True),
+        "amount": lambda v: amount(v, 2),
+        "currency": currency,
+        "usd_million": lambda v: amount(v, 6),
+        "period": lambda v: text(v, required=True),
+        "urgency": vocabulary(URGENCIES),
+        "status": vocabulary(NEED_STATUSES, default=None if reference else "open"),
+        "source_url": url,
+        "notes": text,
+    })
+    _money_rules(clean, problems)
+    clean["state_name"] = text(values.get("state_name")) if no_state else country_name(clean.get("iso3") or "")
+    return _finish(clean, problems)
+
+
+def _provider(clean: dict, problems: dict, name) -> None:
+    kind = clean.get("provider_kind")
+    try:
+        name = text(name, required=True)
+        if kind == "state":
+            clean["provider_iso3"] = state(name)
+            clean["provider_name"] = country_name(clean["provider_iso3"])
+        elif kind == "organisation":
+            if to_iso3(name).is_state:
+                raise CellError(f"'{name}' is a state: choose provider kind 'state'")
+            clean["provider_iso3"], clean["provider_name"] = None, name.strip()
+    except CellError as err:
+        problems["provider_name"] = str(err)
+
+
+def validate_offer(values: Mapping) -> dict:
+    clean, problems = _run(values, OFFER_FIELDS, {
+        "provider_kind": vocabulary(PROVIDER_KINDS, required=True),
+        "modality": vocabulary(MODALITIES, required=True),
+        "areas": areas,
+        "targets": targets,
+        "amount": lambda v: amount(v, 2),
+        "currency": currency,
+        "usd_million": lambda v: amount(v, 6),
+        "period": text,
+        "conditions": text,
+        "contact": text,
+        "status": vocabulary(OFFER_STATUSES, default="open"),
+        "source_url": url,
+        "notes": text,
+    })
+    _provider(clean, problems, values.get("provider_name"))
+    _money_rules(clean, problems)
+    return _finish(clean, problems)
+
+
+def validate_partnership(values: Mapping) -> dict:
+    clean, problems = _run(values, PARTNERSHIP_FIELDS, {
+        "need_id": record_id,
+        "offer_id": record_id,
+        "status": vocabulary(PARTNERSHIP_STATUSES, default="proposed"),
+        "amount": lambda v: amount(v, 2),
+        "currency": currency,
+        "usd_million": lambda v: amount(v, 6),
+        "notes": text,
+        "need_side_responsibilities": text,
+        "offer_side_responsibilities": text,
+        "targets": text,
+        "targets_age_gender_sensitive": flag,
+        "commitment_from_year": year,
+        "commitment_to_year": year,
+        "dialogue_dates": dates,
+    })
+    _money_rules(clean, problems)
+    start, end = clean.get("commitment_from_year"), clean.get("commitment_to_year")
+    if start is not None and end is not None and end < start:
+        problems["commitment_to_year"] = f"{end} is before the first year {start}"
+    return _finish(clean, problems)

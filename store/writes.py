@@ -1,0 +1,145 @@
+"""The one write path: role check, validation, version check and audit entry, in one transaction.
+
+Pages call the create_*/update_* functions; seeding and imports use insert_record/update_record
+so their rows get the same tracking and audit. All SQL goes through SQLAlchemy expressions.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import Connection, Table, insert, select, update
+
+from store import roles
+from store.audit import changes_since, write_audit
+from store.base import Store, now
+from store.errors import NotFound, PermissionDenied, StaleEdit
+from store.roles import Actor
+from store.schema import need, offer, partnership
+from store.validate import (
+    NEED_FIELDS,
+    OFFER_FIELDS,
+    PARTNERSHIP_FIELDS,
+    PARTNERSHIP_STATUSES,
+    validate_need,
+    validate_offer,
+    validate_partnership,
+)
+
+def _row(conn: Connection, table: Table, record_id: int, lock: bool = False) -> dict:
+    query = select(table).where(table.c.id == record_id)
+    row = conn.execute(query.with_for_update() if lock else query).first()
+    if row is None:
+        raise NotFound(f"no {table.name} {record_id}")
+    return dict(row._mapping)
+
+
+def insert_record(conn: Connection, table: Table, values: Mapping, who: str, batch_id: int | None = None) -> int:
+    stamp = now()
+    tracking = {"created_at": stamp, "created_by": who, "updated_at": stamp, "updated_by": who, "version": 1}
+    record_id = conn.execute(insert(table).values(**values, **tracking).returning(table.c.id)).scalar_one()
+    write_audit(conn, table.name, record_id, 1, "create", who, None, dict(values), batch_id)
+    return record_id
+
+
+def _stale(conn: Connection, table: Table, record_id: int, based_on: int) -> StaleEdit:
+    current = _row(conn, table, record_id)
+    changes, by = changes_since(conn, table.name, record_id, based_on, current)
+    return StaleEdit(table.name, record_id, based_on, current["version"], changes, by)
+
+
+def update_record(conn: Connection, table: Table, record_id: int, old: Mapping, changes: Mapping, based_on: int,
+                  who: str, batch_id: int | None = None) -> int:
+    """Apply `changes` if the row is still at version `based_on`; return the new version."""
+    if not changes:
+        return based_on
+    result = conn.execute(
+        update(table)
+        .where(table.c.id == record_id, table.c.version == based_on)
+        .values(**changes, updated_at=now(), updated_by=who, version=based_on + 1)
+    )
+    if result.rowcount != 1:  # another transaction got there first
+        raise _stale(conn, table, record_id, based_on)
+    write_audit(conn, table.name, record_id, based_on + 1, "update", who,
+                {f: old[f] for f in changes}, dict(changes), batch_id)
+    return based_on + 1
+
+
+def _editable(row: Mapping, fields) -> dict:
+    return {f: row[f] for f in fields if f in row}
+
+
+def _update(conn: Connection, table: Table, record_id: int, row: dict, clean: dict, version: int, who: str) -> dict:
+    if row["version"] != version:
+        raise _stale(conn, table, record_id, version)
+    changes = {f: v for f, v in clean.items() if row.get(f) != v}
+    update_record(conn, table, record_id, row, changes, version, who)
+    return _row(conn, table, record_id)
+
+
+def create_need(store: Store, actor: Actor | None, values: Mapping) -> dict:
+    actor = roles.signed_in(actor)
+    values = {"iso3": actor.iso3, **values} if actor.role == "focal_point" else dict(values)
+    roles.check_need(actor, values.get("iso3"))
+    clean = validate_need(values)
+    roles.check_need(actor, clean["iso3"])
+    with store.engine.begin() as conn:
+        record_id = insert_record(conn, need, {**clean, "author": actor.username, "is_reference": False}, actor.username)
+        return _row(conn, need, record_id)
+
+
+def update_need(store: Store, actor: Actor | None, need_id: int, values: Mapping, version: int) -> dict:
+    """Change the given fields of a need last read at `version`."""
+    with store.engine.begin() as conn:
+        row = _row(conn, need, need_id, lock=True)
+        roles.check_need(actor, row["iso3"])
+        clean = validate_need({**_editable(row, NEED_FIELDS), **values}, reference=row["is_reference"])
+        roles.check_need(actor, clean["iso3"])  # nor move a need to a state one does not speak for
+        return _update(conn, need, need_id, row, clean, version, actor.username)
+
+
+def create_offer(store: Store, actor: Actor | None, values: Mapping) -> dict:
+    actor = roles.signed_in(actor)
+    if actor.role == "provider":
+        values = {"provider_name": actor.provider, **values}
+    roles.check_offer(actor, values.get("provider_name"))
+    clean = validate_offer(values)
+    roles.check_offer(actor, clean["provider_name"])
+    with store.engine.begin() as conn:
+        record_id = insert_record(conn, offer, {**clean, "is_reference": False}, actor.username)
+        return _row(conn, offer, record_id)
+
+
+def update_offer(store: Store, actor: Actor | None, offer_id: int, values: Mapping, version: int) -> dict:
+    with store.engine.begin() as conn:
+        row = _row(conn, offer, offer_id, lock=True)
+        roles.check_offer(actor, row["provider_name"])
+        clean = validate_offer({**_editable(row, OFFER_FIELDS), **values})
+        roles.check_offer(actor, clean["provider_name"])
+        return _update(conn, offer, offer_id, row, clean, version, actor.username)
+
+
+def _check_sides(conn: Connection, actor: Actor | None, clean: dict) -> Actor:
+    need_row = _row(conn, need, clean["need_id"])
+    offer_row = _row(conn, offer, clean["offer_id"])
+    return roles.check_partnership(actor, need_row["iso3"], offer_row["provider_name"])
+
+
+def create_partnership(store: Store, actor: Actor | None, values: Mapping) -> dict:
+    roles.signed_in(actor)
+    clean = validate_partnership(values)
+    with store.engine.begin() as conn:
+        actor = _check_sides(conn, actor, clean)
+        record_id = insert_record(conn, partnership, clean, actor.username)
+        return _row(conn, partnership, record_id)
+
+
+def update_partnership(store: Store, actor: Actor | None, partnership_id: int, values: Mapping, version: int) -> dict:
+    with store.engine.begin() as conn:
+        row = _row(conn, partnership, partnership_id, lock=True)
+        _check_sides(conn, actor, row)  # the sides as they are now ...
+        clean = validate_partnership({**_editable(row, PARTNERSHIP_FIELDS), **values})
+        actor = _check_sides(conn, actor, clean)  # ... and as the edit would leave them
+        order = PARTNERSHIP_STATUSES.index
+        if order(clean["status"]) < order(row["status"]) and not actor.is_admin:
+            raise PermissionDenied(f"only an admin may move a partnership back from {row['status']} to {clean['status']}")
+        return _update(conn, partnership, partnership_id, row, clean, version, actor.username)

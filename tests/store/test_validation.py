@@ -1,0 +1,71 @@
+"""Form values follow the validation command's rules; a refused record names each field and writes nothing."""
+import pytest
+
+from store import InvalidRecord, create_need, create_offer, create_partnership, list_needs, update_need
+from tests.store.conftest import ADMIN, FOCAL_AFG, NEED, OFFER
+
+
+def test_every_problem_is_named_by_field_and_nothing_is_written(store):
+    bad = {**NEED, "area": "demining", "amount": "1,5", "source_url": "www.example.org", "period": " ", "colour": "red"}
+    with pytest.raises(InvalidRecord) as refused:
+        create_need(store, FOCAL_AFG, bad)
+    problems = refused.value.problems
+    assert set(problems) == {"area", "amount", "source_url", "period", "colour"}
+    assert "allowed: clearance" in problems["area"]
+    assert "ambiguous" in problems["amount"]
+    assert "http://" in problems["source_url"]
+    assert problems["period"] == "a value is required"
+    assert list_needs(store) == []
+
+
+def test_numbers_and_words_are_read_as_the_validation_command_reads_them(store):
+    created = create_need(store, ADMIN, {**NEED, "area": "Risk education", "status": "Partly met"})
+    assert (created["amount"], created["usd_million"]) == (1_500_000, 1.5)  # US$ known: millions derived
+    assert (created["area"], created["status"]) == ("risk_education", "partly_met")
+
+
+def test_ambiguous_country_names_are_refused_not_guessed(store):
+    with pytest.raises(InvalidRecord) as refused:
+        create_need(store, ADMIN, {**NEED, "iso3": "Congo"})
+    assert "ISO3" in refused.value.problems["iso3"]
+
+
+def test_an_amount_needs_its_currency_and_a_negative_amount_is_refused(store):
+    with pytest.raises(InvalidRecord) as refused:
+        create_need(store, ADMIN, {**NEED, "currency": "", "usd_million": -2})
+    assert set(refused.value.problems) == {"currency", "usd_million"}
+
+
+def test_an_update_is_validated_too(store):
+    created = create_need(store, ADMIN, NEED)
+    with pytest.raises(InvalidRecord, match="status"):
+        update_need(store, ADMIN, created["id"], {"status": "done"}, 1)
+
+
+def test_offer_targets_take_states_regions_or_any(store):
+    offer = create_offer(store, ADMIN, {**OFFER, "targets": "Colombia; africa, KHM"})
+    assert offer["targets"] == ["COL", "Africa", "KHM"]
+    with pytest.raises(InvalidRecord) as refused:
+        create_offer(store, ADMIN, {**OFFER, "targets": ["any", "COL"], "modality": "cash", "areas": []})
+    assert set(refused.value.problems) == {"targets", "modality", "areas"}
+
+
+def test_an_organisation_provider_cannot_be_a_state(store):
+    with pytest.raises(InvalidRecord, match="provider kind 'state'"):
+        create_offer(store, ADMIN, {**OFFER, "provider_name": "Norway"})
+
+
+def test_a_partnership_checks_years_and_dialogue_dates(store):
+    need = create_need(store, ADMIN, NEED)
+    offer = create_offer(store, ADMIN, OFFER)
+    with pytest.raises(InvalidRecord) as refused:
+        create_partnership(store, ADMIN, {"need_id": need["id"], "offer_id": offer["id"], "commitment_from_year": 2027,
+                                          "commitment_to_year": 2025, "dialogue_dates": ["2026-02-30"]})
+    assert set(refused.value.problems) == {"commitment_to_year", "dialogue_dates"}
+    link = create_partnership(store, ADMIN, {
+        "need_id": need["id"], "offer_id": offer["id"], "need_side_responsibilities": "access, permits",
+        "offer_side_responsibilities": "two survey teams", "targets": "40 km² released by 2027, women on every team",
+        "targets_age_gender_sensitive": "yes", "commitment_from_year": "2025", "commitment_to_year": 2027,
+        "dialogue_dates": "2026-06-01, 2025-12-01"})
+    assert link["dialogue_dates"] == ["2025-12-01", "2026-06-01"]
+    assert link["targets_age_gender_sensitive"] is True and link["status"] == "proposed"
