@@ -1,0 +1,16 @@
+"""Open the store: connect, apply pending migrations, seed reference data on first start."""
+from __future__ import annotations
+
+from store.base import Store
+from store.engine import database_url, make_engine
+from store.migrate import upgrade
+from store.seed import seed_reference
+
+
+def open_store(url: str | None = None, *, seed: bool = True) -> Store:
+    """The store at `url` (default: DATABASE_URL or the SQLite file), migrated to the latest version."""
+    store = Store(make_engine(url or database_url()))
+    upgrade(store.engine)
+    if seed:
+        seed_reference(store)
+    return store
