@@ -1,0 +1,90 @@
+"""Needs, offers and partnerships as CSV or XLSX, with source and as-of columns.
+
+A text cell starting with = + - @ (or a tab or carriage return) gets a leading single quote, so a
+spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection").
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from sqlalchemy import select
+
+from store.base import Store
+from store.schema import need, offer, partnership
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+COLUMNS = {
+    "needs": ("id", "iso3", "state_name", "area", "description", "amount", "currency", "usd_million", "period",
+              "urgency", "status", "notes", "is_reference", "source", "as_of", "version"),
+    "offers": ("id", "provider_kind", "provider_name", "provider_iso3", "modality", "areas", "targets", "amount",
+               "currency", "usd_million", "period", "conditions", "contact", "status", "notes", "is_reference",
+               "source", "as_of", "version"),
+    "partnerships": ("id", "need_id", "need_iso3", "offer_id", "offer_provider", "status", "amount", "currency",
+                     "usd_million", "need_side_responsibilities", "offer_side_responsibilities", "targets",
+                     "targets_age_gender_sensitive", "commitment_from_year", "commitment_to_year", "dialogue_dates",
+                     "notes", "source", "as_of", "version"),
+}
+
+
+def neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _source(row: dict) -> str:
+    # A cited page where there is one; else where the row came from, or who entered it.
+    return row.get("source_url") or row.get("reference_source") or f"entered by {row['created_by']}"
+
+
+def _query(what: str):
+    if what == "partnerships":
+        return (
+            select(partnership, need.c.iso3.label("need_iso3"), offer.c.provider_name.label("offer_provider"))
+            .join(need, partnership.c.need_id == need.c.id)
+            .join(offer, partnership.c.offer_id == offer.c.id)
+            .order_by(partnership.c.id)
+        )
+    table = {"needs": need, "offers": offer}[what]
+    return select(table).order_by(table.c.id)
+
+
+def export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list]]:
+    """Header and neutralised rows of `what` (needs, offers or partnerships). as_of: the record's last change."""
+    if what not in COLUMNS:
+        raise ValueError(f"nothing to export called '{what}'; choose from {', '.join(COLUMNS)}")
+    with store.engine.connect() as conn:
+        records = [dict(row) for row in conn.execute(_query(what)).mappings()]
+    rows = []
+    for record in records:
+        record["source"] = _source(record)
+        record["as_of"] = record["updated_at"].date().isoformat()
+        cells = ["; ".join(v) if isinstance(v := record.get(c), list) else v for c in COLUMNS[what]]
+        rows.append([neutralise(cell) for cell in cells])
+    return COLUMNS[what], rows
+
+
+def export_csv(store: Store, what: str) -> bytes:
+    header, rows = export_rows(store, what)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+
+
+def export_xlsx(store: Store, what: str) -> bytes:
+    header, rows = export_rows(store, what)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(what)
+    sheet.append(header)
+    for row in rows:
+        # XML cannot hold most control characters; openpyxl refuses them rather than dropping them.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
