@@ -31,6 +31,10 @@ def provider_key(name: str | None) -> str | None:
     return match.iso3 if match.is_state else " ".join(name.split()).casefold()
 
 
+def provider_kind(name: str | None) -> str:
+    return "state" if name and to_iso3(name).is_state else "organisation"
+
+
 def signed_in(actor: Actor | None) -> Actor:
     if actor is None:
         raise PermissionDenied("sign in to make changes; reading is open to everyone")

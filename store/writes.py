@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Table, insert, select, update
 from store import roles
 from store.audit import changes_since, write_audit
 from store.base import Store, now
-from store.errors import NotFound, PermissionDenied, StaleEdit
+from store.errors import InvalidRecord, NotFound, PermissionDenied, StaleEdit
 from store.roles import Actor
 from store.schema import need, offer, partnership
 from store.validate import (
@@ -94,13 +94,15 @@ def update_need(store: Store, actor: Actor | None, need_id: int, values: Mapping
         roles.check_need(actor, row["iso3"])
         clean = validate_need({**_editable(row, NEED_FIELDS), **values}, reference=row["is_reference"])
         roles.check_need(actor, clean["iso3"])  # nor move a need to a state one does not speak for
+        if row["is_reference"] and clean["iso3"] == row["iso3"]:
+            clean["state_name"] = row["state_name"]  # the name as the source stated it
         return _update(conn, need, need_id, row, clean, version, actor.username)
 
 
 def create_offer(store: Store, actor: Actor | None, values: Mapping) -> dict:
     actor = roles.signed_in(actor)
     if actor.role == "provider":
-        values = {"provider_name": actor.provider, **values}
+        values = {"provider_name": actor.provider, "provider_kind": roles.provider_kind(actor.provider), **values}
     roles.check_offer(actor, values.get("provider_name"))
     clean = validate_offer(values)
     roles.check_offer(actor, clean["provider_name"])
@@ -119,9 +121,13 @@ def update_offer(store: Store, actor: Actor | None, offer_id: int, values: Mappi
 
 
 def _check_sides(conn: Connection, actor: Actor | None, clean: dict) -> Actor:
-    need_row = _row(conn, need, clean["need_id"])
-    offer_row = _row(conn, offer, clean["offer_id"])
-    return roles.check_partnership(actor, need_row["iso3"], offer_row["provider_name"])
+    sides = {}
+    for field, table in (("need_id", need), ("offer_id", offer)):
+        try:
+            sides[field] = _row(conn, table, clean[field])
+        except NotFound as err:
+            raise InvalidRecord({field: str(err)}) from None
+    return roles.check_partnership(actor, sides["need_id"]["iso3"], sides["offer_id"]["provider_name"])
 
 
 def create_partnership(store: Store, actor: Actor | None, values: Mapping) -> dict:

@@ -53,6 +53,11 @@ def test_a_provider_cannot_edit_another_providers_offer(store):
     assert update_offer(store, HALO, offer["id"], {"status": "matched"}, offer["version"])["status"] == "matched"
 
 
+def test_a_providers_offer_defaults_to_its_name_and_kind(store):
+    offer = create_offer(store, NORWAY, {k: v for k, v in OFFER.items() if not k.startswith("provider")})
+    assert (offer["provider_kind"], offer["provider_name"], offer["provider_iso3"]) == ("state", "Norway", "NOR")
+
+
 def test_a_provider_named_by_state_matches_its_code(store):
     offer = create_offer(store, NORWAY, {**OFFER, "provider_kind": "state", "provider_name": "NOR"})
     assert (offer["provider_name"], offer["provider_iso3"]) == ("Norway", "NOR")

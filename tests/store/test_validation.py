@@ -1,8 +1,22 @@
 """Form values follow the validation command's rules; a refused record names each field and writes nothing."""
 import pytest
 
-from store import InvalidRecord, create_need, create_offer, create_partnership, list_needs, update_need
+from store import (
+    InvalidRecord,
+    commit_import,
+    create_need,
+    create_offer,
+    create_partnership,
+    list_needs,
+    preview_import,
+    record_history,
+    update_need,
+)
 from tests.store.conftest import ADMIN, FOCAL_AFG, NEED, OFFER
+
+STATED = b"""iso3,state,need_category,description,amount_usd_million,period,source_url,notes
+TUR,Turkey,clearance,border clearance,,2022-2025,https://example.org/tur,
+"""
 
 
 def test_every_problem_is_named_by_field_and_nothing_is_written(store):
@@ -69,3 +83,17 @@ def test_a_partnership_checks_years_and_dialogue_dates(store):
         "dialogue_dates": "2026-06-01, 2025-12-01"})
     assert link["dialogue_dates"] == ["2025-12-01", "2026-06-01"]
     assert link["targets_age_gender_sensitive"] is True and link["status"] == "proposed"
+
+
+def test_a_partnership_must_join_records_that_exist(store):
+    with pytest.raises(InvalidRecord) as refused:
+        create_partnership(store, ADMIN, {"need_id": 7, "offer_id": 8})
+    assert refused.value.problems == {"need_id": "no need 7"}
+
+
+def test_editing_a_reference_need_keeps_the_name_its_source_stated(store):
+    commit_import(store, ADMIN, preview_import(store, STATED, "needs.csv"))
+    need = list_needs(store)[0]
+    edited = update_need(store, ADMIN, need["id"], {"status": "met"}, need["version"])
+    assert (edited["state_name"], edited["status"]) == ("Turkey", "met")
+    assert [e["new"] for e in record_history(store, "need", need["id"])][-1] == {"status": "met"}
