@@ -81,12 +81,14 @@ def need_from_stated(row: pd.Series, reference_source: str) -> dict:
 
 
 def _key(values) -> tuple:
-    return (values["iso3"] or values["state_name"], values["area"], values["period"], values["description"], values["source_url"])
+    where = values["iso3"] or values["state_name"]
+    return (where, values["area"], values["period"], values["description"], values["source_url"])
 
 
 def _check(data: bytes, filename: str) -> tuple[list[Problem], pd.DataFrame]:
     if len(data) > MAX_FILE_BYTES:
-        return [Problem(0, "", f"the file is {len(data) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")], pd.DataFrame()
+        reason = f"the file is {len(data) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB"
+        return [Problem(0, "", reason)], pd.DataFrame()
     # Only the extension of the uploaded name is used: the name itself never becomes a path.
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{Path(filename).suffix.lower()}"
@@ -108,7 +110,8 @@ def _diff(conn: Connection, rows: list[dict]) -> tuple[list[dict], list[dict], l
             continue
         new = {f: values[f] for f in COMPARED if current[f] != values[f]}
         if new:
-            changed.append({"id": current["id"], "version": current["version"], "old": {f: current[f] for f in new}, "new": new})
+            old = {f: current[f] for f in new}
+            changed.append({"id": current["id"], "version": current["version"], "old": old, "new": new})
         else:
             unchanged.append(current["id"])
     return added, changed, unchanged
@@ -141,5 +144,6 @@ def commit_import(store: Store, actor: Actor | None, preview: ImportPreview) -> 
         for values in preview.added:
             insert_record(conn, need, {**values, "import_batch_id": batch_id}, actor.username, batch_id)
         for change in preview.changed:
-            update_record(conn, need, change["id"], change["old"], change["new"], change["version"], actor.username, batch_id)
+            update_record(conn, need, change["id"], change["old"], change["new"], change["version"], actor.username,
+                          batch_id)
     return batch_id

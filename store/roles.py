@@ -55,7 +55,9 @@ def check_need(actor: Actor | None, iso3: str | None) -> Actor:
     if actor.role == "focal_point" and iso3 is not None and iso3 == actor.iso3:
         return actor
     if actor.role == "focal_point":
-        raise PermissionDenied(f"a focal point for {actor.iso3} may only write needs of {actor.iso3}, not of {iso3 or 'no state'}")
+        raise PermissionDenied(
+            f"a focal point for {actor.iso3} may only write needs of {actor.iso3}, not of {iso3 or 'no state'}"
+        )
     raise PermissionDenied("only an admin or the state's focal point may write needs")
 
 

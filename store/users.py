@@ -66,9 +66,8 @@ def add_user(store: Store, username: str, password: str, role: str, *, iso3: str
     with store.engine.begin() as conn:
         if conn.execute(select(app_user.c.id).where(app_user.c.username == username)).first():
             raise InvalidRecord({"username": f"'{username}' already exists"})
-        user_id = conn.execute(
-            insert(app_user).values(**values, password_hash=hash_password(password), created_at=now()).returning(app_user.c.id)
-        ).scalar_one()
+        row = {**values, "password_hash": hash_password(password), "created_at": now()}
+        user_id = conn.execute(insert(app_user).values(**row).returning(app_user.c.id)).scalar_one()
         write_audit(conn, "app_user", user_id, None, "create", by, None, values)
     return Actor(**values)
 

@@ -9,7 +9,8 @@ from tests.store.conftest import ADMIN, FOCAL_AFG, NEED
 
 def test_the_second_edit_from_the_same_version_is_refused_and_says_what_changed(store):
     opened = create_need(store, FOCAL_AFG, NEED)  # both people open version 1
-    first = update_need(store, FOCAL_AFG, opened["id"], {"description": "three districts", "urgency": "low"}, opened["version"])
+    edit = {"description": "three districts", "urgency": "low"}
+    first = update_need(store, FOCAL_AFG, opened["id"], edit, opened["version"])
     assert first["version"] == 2
 
     with pytest.raises(StaleEdit) as refused:

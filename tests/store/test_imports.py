@@ -7,8 +7,16 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from config import MAX_FILE_BYTES
-from store import PermissionDenied, PreviewOutdated, commit_import, get_need, list_import_batches, list_needs, preview_import
-from store import imports
+from store import (
+    PermissionDenied,
+    PreviewOutdated,
+    commit_import,
+    get_need,
+    imports,
+    list_import_batches,
+    list_needs,
+    preview_import,
+)
 from store.schema import audit_log, import_batch, need
 from tests.store.conftest import ADMIN, FOCAL_AFG
 
@@ -38,7 +46,8 @@ def test_a_valid_file_is_previewed_then_committed_with_provenance(store):
     batch_id = commit_import(store, ADMIN, preview)
 
     batch = list_import_batches(store)[0]
-    assert (batch["id"], batch["filename"], batch["sha256"], batch["actor"]) == (batch_id, "needs.csv", hashlib.sha256(data).hexdigest(), "ana")
+    assert (batch["id"], batch["filename"], batch["actor"]) == (batch_id, "needs.csv", "ana")
+    assert batch["sha256"] == hashlib.sha256(data).hexdigest()
     colombia = next(n for n in list_needs(store) if n["state_name"] == "Colombia")
     assert (colombia["iso3"], colombia["usd_million"], colombia["is_reference"]) == ("COL", 1200, True)
     assert colombia["reference_source"] == "needs.csv row 3"
