@@ -2,4 +2,4 @@
 import streamlit as st
 
 st.checkbox("Rerun me", key="rerun")
-st.write("Hello")
+st.write(f"Hello ({st.session_state['rerun']})")  # changes on each rerun, so the bench sees the new view
