@@ -14,6 +14,7 @@ from config import NEED_AREAS
 from domain.countries import un_region
 from domain.membership import compute_membership
 from domain.outlook import OutlookAssumptions, compute_outlook, compute_pace, decimal_year
+from domain.history import release_rows
 from domain.preference import split_primary
 
 
@@ -125,13 +126,7 @@ def _extension_status(granted, passed, completed) -> str:
 
 
 def _releases(article5: pd.DataFrame, history: pd.DataFrame, assumptions: OutlookAssumptions) -> pd.DataFrame:
-    from_article5 = article5.rename(columns={"land_released_year": "year"})[
-        ["iso3", "year", "land_released_km2", "source_url", "source_row"]
-    ].dropna(subset=["year", "land_released_km2"])
-    from_article5 = from_article5.assign(source_row=from_article5["source_row"] + 100_000)  # after history rows
-    rows = pd.concat([history[["iso3", "year", "land_released_km2", "source_url", "source_row"]], from_article5])
-    rows = rows.drop_duplicates(subset=["iso3", "year", "land_released_km2", "source_url"])
-    primary = split_primary(rows, ["iso3", "year"], "land_released_km2")
+    primary = split_primary(release_rows(article5, history), ["iso3", "year"], "land_released_km2")
     latest = primary.sort_values("year").groupby("iso3").tail(1).set_index("iso3")
     part = pd.DataFrame(
         {

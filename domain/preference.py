@@ -27,16 +27,28 @@ def source_label(url: object) -> str:
     return host.removeprefix("www.") or url
 
 
-def split_primary(rows: pd.DataFrame, by: list[str], value: str, notes: str | None = None) -> pd.DataFrame:
-    """One row per `by` group: the preferred row, plus `<value>_alternatives` naming the others."""
+def rank_sources(rows: pd.DataFrame, by: list[str], value: str, notes: str | None = None) -> pd.DataFrame:
+    """Every row with a figure, the preferred one of each `by` group first and flagged `leads`.
+
+    `source_name` labels each row's source; `sources_differ` marks groups whose figures disagree."""
     ranked = rows.dropna(subset=[value]).copy()
     ranked["_monitor"] = is_landmine_monitor(ranked["source_url"], ranked[notes] if notes else None)
     ranked = ranked.sort_values(by + ["_monitor", "source_row"], ascending=[True] * len(by) + [False, True])
-    ranked["_label"] = ranked[value].map(_format_number) + " (" + ranked["source_url"].map(source_label) + ")"
-    alternatives = ranked.groupby(by, sort=False)["_label"].agg(lambda labels: "; ".join(labels.iloc[1:]))
-    primary = ranked.groupby(by, sort=False).head(1).set_index(by)
-    primary[f"{value}_alternatives"] = alternatives.replace("", pd.NA)
-    return primary.drop(columns=["_monitor", "_label"]).reset_index()
+    ranked["leads"] = ~ranked.duplicated(subset=by)
+    ranked["source_name"] = ranked["source_url"].map(source_label)
+    ranked["sources_differ"] = ranked.groupby(by)[value].transform("nunique") > 1
+    return ranked.drop(columns=["_monitor"])
+
+
+def split_primary(rows: pd.DataFrame, by: list[str], value: str, notes: str | None = None) -> pd.DataFrame:
+    """One row per `by` group: the preferred row, plus `<value>_alternatives` naming the others."""
+    ranked = rank_sources(rows, by, value, notes)
+    others = ranked[~ranked["leads"]]
+    labels = others[value].map(_format_number) + " (" + others["source_name"] + ")"
+    alternatives = labels.groupby([others[column] for column in by]).agg("; ".join)
+    primary = ranked[ranked["leads"]].set_index(by)
+    primary[f"{value}_alternatives"] = alternatives.reindex(primary.index).astype("string")
+    return primary.drop(columns=["leads", "source_name", "sources_differ"]).reset_index()
 
 
 def _format_number(value: float) -> str:

@@ -12,7 +12,7 @@ def app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=60)
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/country.py", "pages/needs.py", "pages/gaps.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", ["app_pages/overview.py", "app_pages/country.py", "app_pages/needs.py", "app_pages/gaps.py", "app_pages/sources.py"])
 def test_every_page_runs_without_an_exception(app, page):
     app.run()
     app.switch_page(page).run()
@@ -22,7 +22,7 @@ def test_every_page_runs_without_an_exception(app, page):
 
 def test_gaps_page_lists_all_166_states_with_not_reported_placeholder(app):
     app.run()
-    app.switch_page("pages/gaps.py").run()
+    app.switch_page("app_pages/gaps.py").run()
     table = app.dataframe[0]
     assert table.value.shape[0] == 166
     assert table.proto.placeholder == "not reported"
@@ -34,7 +34,7 @@ def test_gaps_page_lists_all_166_states_with_not_reported_placeholder(app):
 
 def test_gaps_page_filter_keeps_only_states_with_open_clearance_obligations(app):
     app.run()
-    app.switch_page("pages/gaps.py").run()
+    app.switch_page("app_pages/gaps.py").run()
     app.segmented_control(key="show").set_value("Article 5 obligations").run()
     shown = set(app.dataframe[0].value["ISO3"])
     assert "AGO" in shown and "NOR" not in shown and "GBR" not in shown
@@ -43,7 +43,7 @@ def test_gaps_page_filter_keeps_only_states_with_open_clearance_obligations(app)
 
 def test_sources_page_lists_every_dataset_with_provenance(app):
     app.run()
-    app.switch_page("pages/sources.py").run()
+    app.switch_page("app_pages/sources.py").run()
     table = app.dataframe[0].value
     assert len(table) == 13
     assert table.set_index("File").loc["data/article5.csv", "Rows"] == 37

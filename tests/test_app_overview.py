@@ -248,7 +248,7 @@ def test_overview_shows_four_headlines_a_source_line_and_a_download(app, panel):
 def test_country_page_reads_iso3_from_the_url(app):
     run(app)  # AppTest starts on the default page; the overview drops parameters that are not its own
     app.query_params["iso3"] = "KHM"
-    app.switch_page("pages/country.py").run()
+    app.switch_page("app_pages/country.py").run()
     assert not app.exception
     assert app.title[0].value == "Cambodia"
     assert app.selectbox(key="iso3").value == "KHM"
@@ -258,7 +258,7 @@ def test_country_page_reads_iso3_from_the_url(app):
 def test_country_page_falls_back_to_the_default_state_on_an_unknown_code(app):
     run(app)  # AppTest starts on the default page; the overview drops parameters that are not its own
     app.query_params["iso3"] = "ZZZ"
-    app.switch_page("pages/country.py").run()
+    app.switch_page("app_pages/country.py").run()
     assert not app.exception
     assert app.title[0].value == "Angola"
     assert app.selectbox(key="iso3").value == "AGO"
@@ -266,7 +266,7 @@ def test_country_page_falls_back_to_the_default_state_on_an_unknown_code(app):
 
 def test_country_page_selectbox_writes_iso3_to_the_url(app):
     run(app)
-    app.switch_page("pages/country.py").run()
+    app.switch_page("app_pages/country.py").run()
     app.selectbox(key="iso3").select("KHM").run()
     assert app.title[0].value == "Cambodia"
     assert url(app) == {"iso3": ["KHM"]}
@@ -283,7 +283,7 @@ def test_a_click_on_a_state_opens_its_state_party_page(app):
 def test_a_second_click_after_coming_back_opens_the_second_state(app):
     run(app)
     click_map(app, "KHM")
-    app.switch_page("pages/overview.py").run()
+    app.switch_page("app_pages/overview.py").run()
     assert app.title[0].value.startswith("Where contamination remains")  # no bounce back to Cambodia
     click_map(app, "AFG")
     assert app.title[0].value == "Afghanistan"

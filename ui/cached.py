@@ -4,11 +4,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from data_loaders.boundaries import load_boundaries
 from data_loaders.provenance import read_provenance
 from data_loaders.registry import LOADERS, SOURCES
+from domain.country import CountryProfile, build_country_profile
+from domain.geography import Neighbourhood, select_neighbourhood
 from domain.outlook import OutlookAssumptions
 from domain.panel import ReferenceTables, build_state_panel, build_world_panel
 
@@ -35,3 +39,19 @@ def cached_provenance() -> dict[str, dict]:
 @st.cache_data(show_spinner=False)
 def cached_world_panel(on: dt.date | None = None) -> pd.DataFrame:
     return build_world_panel(cached_tables(), cached_table("states_not_party"), on or dt.date.today())
+
+
+@st.cache_data(show_spinner=False)
+def cached_country_profile(iso3: str, on: dt.date | None = None) -> CountryProfile:
+    return build_country_profile(iso3, cached_world_panel(on), cached_tables(), cached_table("support_pairs"),
+                                 cached_table("states_not_party"))
+
+
+@st.cache_resource(show_spinner=False)  # read-only shapes shared by every session; not copied per call
+def cached_boundaries() -> gpd.GeoDataFrame:
+    return load_boundaries()
+
+
+@st.cache_data(show_spinner=False)
+def cached_neighbourhood(iso3: str) -> Neighbourhood | None:
+    return select_neighbourhood(cached_boundaries(), iso3)

@@ -1,8 +1,13 @@
 """Small display helpers shared by pages: honest tables and source lines."""
 from __future__ import annotations
 
+import numbers
+import re
+
 import pandas as pd
 import streamlit as st
+
+from domain.preference import source_label
 
 NOT_REPORTED = "not reported"
 
@@ -21,3 +26,36 @@ def render_table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = 
 
 def render_source_line(titles: list[str], as_of: str) -> None:
     st.caption(f"Data source: {'; '.join(titles)}. Compiled {as_of}; each row links its own source.")
+
+
+# Characters Markdown (and Streamlit's :directives: and $math$) would act on: data text is shown as typed.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$=])")
+
+
+def plain(text: object) -> str:
+    """Text from data or users, escaped so Markdown shows it literally (no links, no HTML, no icons)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def format_figure(value: object, unit: str = "") -> str:
+    """A figure for display; a missing one reads 'not reported', never 0."""
+    if value is None or pd.isna(value):
+        return NOT_REPORTED
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        text = f"{value:,}"
+    elif isinstance(value, numbers.Real):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = str(value)
+    return f"{text} {unit}".strip()
+
+
+def render_figure(column, label: str, value: str, as_of: object = None, source_url: object = None, help: str | None = None) -> None:
+    """A headline figure with its as-of year and source link under it."""
+    column.metric(label, value, help=help)
+    parts = []
+    if as_of is not None and not pd.isna(as_of):
+        parts.append(f"as of {plain(as_of)}")
+    if isinstance(source_url, str) and source_url:
+        parts.append(f"[{plain(source_label(source_url))}]({source_url})")
+    column.caption(" · ".join(parts) or "no source: not reported")

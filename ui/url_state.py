@@ -1,6 +1,7 @@
 """Every widget's state lives in the URL: read once into session state, written back each run."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -11,6 +12,7 @@ class UrlParam:
     key: str
     default: object  # str, bool, int, None or a tuple for multi-valued widgets
     choices: tuple | None = None  # values the widget accepts; anything else in a URL is ignored
+    cast: Callable[[str], object] | None = None  # for free values (a typed number): str -> value; ValueError ignores it
 
     def parse(self):
         if isinstance(self.default, tuple):
@@ -20,7 +22,12 @@ class UrlParam:
         if raw is None:
             return self.default
         try:
-            value = raw == "1" if isinstance(self.default, bool) else int(raw) if self.choices and isinstance(self.choices[0], int) else raw
+            if self.cast is not None:
+                value = self.cast(raw)
+            elif isinstance(self.default, bool):
+                value = raw == "1"
+            else:
+                value = int(raw) if self.choices and isinstance(self.choices[0], int) else raw
         except ValueError:
             return self.default
         return value if self.choices is None or value in self.choices else self.default

@@ -55,7 +55,7 @@ selection = st.plotly_chart(make_world_map_figure(binned, metric, zoom_to_states
 render_source_line(sources, "2026-11-27")
 clicked = [p.get("location") for p in (selection or {}).get("selection", {}).get("points", []) if p.get("location")]
 if clicked:
-    st.switch_page("pages/country.py", query_params={"iso3": clicked[0]})
+    st.switch_page("app_pages/country.py", query_params={"iso3": clicked[0]})
 
 left, right = st.columns([2, 3])
 with left:

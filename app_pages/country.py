@@ -1,0 +1,58 @@
+"""State Party: the cooperation committee's country-page outline for one state (`?iso3=XXX`)."""
+import datetime as dt
+
+import streamlit as st
+
+from charts.brief import make_country_brief_pdf
+from domain.country import compute_projection
+from domain.outlook import OutlookAssumptions
+from ui.cached import cached_country_profile, cached_neighbourhood, cached_provenance, cached_world_panel
+from ui.country_sections import (
+    render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
+    render_needs, render_outlook, render_partnerships, render_resources,
+)
+from ui.url_state import UrlParam, read_url_state, write_url_state
+
+PACE_YEARS = tuple(range(1, 11))
+ESTIMATE_AGES = tuple(range(1, 16))
+panel = cached_world_panel().set_index("iso3")
+PARAMS = [
+    UrlParam("iso3", "AGO", tuple(panel.index)),
+    UrlParam("pace_years", 3, PACE_YEARS),
+    UrlParam("max_age", 5, ESTIMATE_AGES),
+    UrlParam("rate", None, cast=lambda raw: abs(float(raw))),
+]
+
+# 1. Read the view from the URL: the state, and the outlook's assumptions
+read_url_state(PARAMS)
+st.selectbox("State", list(panel.index), format_func=lambda code: f"{panel.at[code, 'state']} ({code})", key="iso3")
+iso3 = st.session_state["iso3"]
+profile = cached_country_profile(iso3)
+
+# 2. Render the outline, each section with its sources
+render_header(profile)
+render_national_context(profile)
+render_implementation(profile)
+if profile.panel["has_article5"] and not profile.panel["article5_completed"]:
+    controls = st.columns(3)
+    controls[0].select_slider("Pace from the last N years with land release data", PACE_YEARS, key="pace_years")
+    controls[1].select_slider("Estimates older than N years are not projected", ESTIMATE_AGES, key="max_age")
+    controls[2].number_input("Or type a pace (km²/year); empty = the recent pace", min_value=0.0, value=None, step=1.0,
+                             key="rate", format="%.2f")
+assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
+projection = compute_projection(profile, dt.date.today(), assumptions)
+if profile.panel["has_article5"]:
+    render_outlook(projection, str(profile.panel["article5_deadline"]))
+write_url_state(PARAMS)
+render_needs(profile)
+render_map(profile, cached_neighbourhood(iso3))
+if profile.ever_joined:
+    render_individualised_approach(profile)
+render_partnerships(profile)
+render_contacts(profile)
+render_resources(profile)
+
+# 3. The printable brief, made only when asked for
+compiled = ", ".join(sorted({p["date_compiled"] for p in cached_provenance().values()}))
+st.download_button("Download a one-page brief (PDF)", lambda: make_country_brief_pdf(profile, projection, compiled),
+                   file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")

@@ -1,0 +1,40 @@
+"""The neighbourhood of one state on the shipped boundaries: what a regional map shows around it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+from shapely.geometry import box
+
+MAIN_PART_SHARE = 0.25  # parts smaller than this share of the largest one (far islands, overseas lands) don't set the view
+EQUAL_AREA = "EPSG:6933"  # to compare part sizes fairly at every latitude
+MIN_SPAN_DEGREES = 6.0  # small states still show their neighbours
+MARGIN = 0.25  # around the state, as a share of its span ...
+MAX_MARGIN_DEGREES = 8.0  # ... but large states need no more than this to show their neighbours
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    shapes: gpd.GeoDataFrame  # iso3, name, is_state, is_selected, geometry (clipped to the view)
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+def select_neighbourhood(world: gpd.GeoDataFrame, iso3: str) -> Neighbourhood | None:
+    """The state and every shape within its view, clipped to it; None when the boundaries lack the state."""
+    own = world[(world["iso3"] == iso3) & world.geometry.notna()]
+    if own.empty:
+        return None
+    parts = own.geometry.explode(index_parts=False)
+    areas = parts.to_crs(EQUAL_AREA).area
+    west, south, east, north = parts[areas >= MAIN_PART_SHARE * areas.max()].total_bounds
+    width, height = max(east - west, MIN_SPAN_DEGREES), max(north - south, MIN_SPAN_DEGREES)
+    centre_x, centre_y = (west + east) / 2, (south + north) / 2
+    half_w = width / 2 + min(width * MARGIN, MAX_MARGIN_DEGREES)
+    half_h = height / 2 + min(height * MARGIN, MAX_MARGIN_DEGREES)
+    view = (max(centre_x - half_w, -180), max(centre_y - half_h, -85), min(centre_x + half_w, 180), min(centre_y + half_h, 85))
+    shapes = world[world.geometry.notna()].clip(box(*view))
+    shapes = shapes[~shapes.geometry.is_empty].assign(is_selected=lambda f: f["iso3"] == iso3)
+    return Neighbourhood(shapes.reset_index(drop=True), *view)
