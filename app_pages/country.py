@@ -23,25 +23,31 @@ PARAMS = [
     UrlParam("rate", None, cast=lambda raw: abs(float(raw))),
 ]
 
-# 1. Read the view from the URL: the state, and the outlook's assumptions
+# 1. Read the view from the URL (the state and the outlook's assumptions) and compute
 read_url_state(PARAMS)
-st.selectbox("State", list(panel.index), format_func=lambda code: f"{panel.at[code, 'state']} ({code})", key="iso3")
+picker, brief = st.columns([4, 1], vertical_alignment="bottom")
+picker.selectbox("State", list(panel.index), format_func=lambda code: f"{panel.at[code, 'state']} ({code})", key="iso3")
 iso3 = st.session_state["iso3"]
 profile = cached_country_profile(iso3)
+assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
+projection = compute_projection(profile, dt.date.today(), assumptions)
+compiled = ", ".join(sorted({p["date_compiled"] for p in cached_provenance().values()}))
+brief.download_button("One-page brief (PDF)", lambda: make_country_brief_pdf(profile, projection, compiled),
+                      file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
+                      width="stretch", help="Key figures, outlook, needs, partners and their sources, made on this machine")
 
 # 2. Render the outline, each section with its sources
 render_header(profile)
 render_national_context(profile)
 render_implementation(profile)
-if profile.panel["has_article5"] and not profile.panel["article5_completed"]:
-    controls = st.columns(3)
-    controls[0].select_slider("Pace from the last N years with land release data", PACE_YEARS, key="pace_years")
-    controls[1].select_slider("Estimates older than N years are not projected", ESTIMATE_AGES, key="max_age")
-    controls[2].number_input("Or type a pace (km²/year); empty = the recent pace", min_value=0.0, value=None, step=1.0,
-                             key="rate", format="%.2f")
-assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
-projection = compute_projection(profile, dt.date.today(), assumptions)
 if profile.panel["has_article5"]:
+    st.subheader("Completion outlook")
+    if not profile.panel["article5_completed"]:
+        controls = st.columns(3)
+        controls[0].select_slider("Pace from the last N years with land release data", PACE_YEARS, key="pace_years")
+        controls[1].select_slider("Estimates older than N years are not projected", ESTIMATE_AGES, key="max_age")
+        controls[2].number_input("Or type a pace (km²/year); empty = the recent pace", min_value=0.0, value=None,
+                                 step=1.0, key="rate", format="%.2f")
     render_outlook(projection, str(profile.panel["article5_deadline"]))
 write_url_state(PARAMS)
 render_needs(profile)
@@ -51,8 +57,3 @@ if profile.ever_joined:
 render_partnerships(profile)
 render_contacts(profile)
 render_resources(profile)
-
-# 3. The printable brief, made only when asked for
-compiled = ", ".join(sorted({p["date_compiled"] for p in cached_provenance().values()}))
-st.download_button("Download a one-page brief (PDF)", lambda: make_country_brief_pdf(profile, projection, compiled),
-                   file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:")

@@ -55,7 +55,8 @@ def _needs(profile: CountryProfile) -> Iterator[str]:
         return
     for _, need in profile.needs.head(MAX_NEEDS).iterrows():
         amount = _figure(need["amount_usd_million"], "US$ million")
-        yield (f"{need['need_category'].replace('_', ' ')} ({need['period']}): {need['description'][:140]} "
+        description = textwrap.shorten(need["description"], 140, placeholder=" …")
+        yield (f"{need['need_category'].replace('_', ' ')} ({need['period']}): {description} "
                f"— {amount} [{source_label(need['source_url'])}]")
     if len(profile.needs) > MAX_NEEDS:
         yield f"... and {len(profile.needs) - MAX_NEEDS} more on the dashboard (amounts cover different periods: never added)."

@@ -72,8 +72,8 @@ def make_outlook_figure(projection: Projection, deadline_label: str) -> go.Figur
         hovertemplate="%{x:.1f}: %{y:,.1f} km² remaining<extra></extra>",
     ))
     figure.add_vline(x=projection.deadline_year, line=dict(color="#b2182b", width=3),
-                     annotation_text=f"Article 5 deadline {deadline_label}", annotation_position="top")
-    figure.add_annotation(x=end, y=0, text=f"projected completion {end:.1f}", showarrow=True, ay=-40)
+                     annotation_text=f"Article 5 deadline {deadline_label}", annotation_position="top left")
+    figure.add_annotation(x=end, y=0, text=f"projected completion {end:.1f}", showarrow=True, ax=60, ay=-40)
     low, high = min(start, projection.deadline_year) - 0.5, max(end, projection.deadline_year) + 0.5
     figure.update_layout(margin=dict(l=0, r=10, t=30, b=0), height=300, font=FONT, showlegend=False,
                          yaxis=dict(title="km² remaining", rangemode="tozero"),

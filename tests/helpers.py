@@ -54,6 +54,13 @@ VALID_ROWS: dict[str, dict[str, str]] = {
         "iso3": "SDN", "state": "Sudan", "event": "platform launched", "date": "2017-06-08", "venue": "Geneva",
         "notes": "", "source_url": "https://example.org/sdn", "source": "",
     },
+    "support_by_recipient": {
+        "recipient_iso3": "AGO", "recipient": "Angola", "year": "2021", "usd_million": "20.5",
+        "source_url": "https://www.the-monitor.org/angola", "notes": "",
+    },
+    "states_not_party": {
+        "iso3": "USA", "state": "United States", "notes": "never joined", "source_url": "https://treaties.un.org/x",
+    },
     "global_figures": {
         "indicator": "land released", "year": "2022", "value": "497.34", "unit": "km2",
         "source_url": "https://example.org/global",

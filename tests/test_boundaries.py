@@ -65,3 +65,21 @@ def test_simplified_base_map_keeps_every_small_state_party_a_shape():
     # The Holy See is a zero-area ring already in the source (smaller than its quantisation step).
     for iso3 in ("LIE", "MLT", "AND", "MCO", "SMR", "NRU", "MDV"):
         assert area[iso3] > 0, iso3
+
+
+def test_boundaries_loader_names_the_file_and_every_bad_feature(tmp_path):
+    from data_loaders.boundaries import load_boundaries
+    from data_loaders.problems import DataValidationError
+
+    good = load_boundaries()
+    assert {"KHM", "MLT", "LIE"} <= set(good["iso3"])
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "x"}, '
+                      '"geometry": {"type": "Point", "coordinates": [0, 0]}}]}', encoding="utf-8")
+    with pytest.raises(DataValidationError) as error:
+        load_boundaries(broken)
+    assert f"{broken}:0:iso3: column missing" in str(error.value)
+    garbage = tmp_path / "garbage.geojson"
+    garbage.write_bytes(b"\x00\x01 not json")
+    with pytest.raises(DataValidationError, match=r"garbage.geojson:0:: not a readable GeoJSON file"):
+        load_boundaries(garbage)

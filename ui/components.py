@@ -16,9 +16,14 @@ def select_columns(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame
     return frame[list(columns)].rename(columns=columns)
 
 
-def render_table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = (), formats: dict[str, str] | None = None) -> None:
+LINK_HOST = r"https?://(?:www\.)?([^/]+)"  # a link shown as its site's name
+LINK_ADDRESS = r"https?://(?:www\.)?(.+)"  # a link shown as the whole address
+
+
+def render_table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = (), formats: dict[str, str] | None = None,
+                 link_text: str = LINK_HOST) -> None:
     """A sortable table whose missing figures read 'not reported' (never blank, never 0)."""
-    config: dict = {name: st.column_config.LinkColumn(name, display_text=r"https?://(?:www\.)?([^/]+)") for name in link_columns}
+    config: dict = {name: st.column_config.LinkColumn(name, display_text=link_text) for name in link_columns}
     for name, number_format in (formats or {}).items():
         config[name] = st.column_config.NumberColumn(name, format=number_format, width="medium")  # room for "not reported"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, placeholder=NOT_REPORTED)

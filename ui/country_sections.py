@@ -14,7 +14,7 @@ from config import NEED_AREAS
 from domain.country import CountryProfile, Projection
 from domain.geography import Neighbourhood
 from domain.membership import MEMBERSHIP_LABELS
-from ui.components import NOT_REPORTED, format_figure, plain, render_figure, render_table
+from ui.components import LINK_ADDRESS, NOT_REPORTED, format_figure, plain, render_figure, render_table
 
 CHART_CONFIG = {"displaylogo": False}
 TREATY_DATES = {
@@ -45,7 +45,7 @@ def render_header(profile: CountryProfile) -> None:
         st.markdown(f"**{plain(status)}** · {plain(note)}")
     obligations = ", ".join(profile.obligations) or "none in the data"
     newest = profile.newest_as_of
-    st.caption(f"Obligations: {plain(obligations)} · region: {plain(row['region'] or NOT_REPORTED)} · "
+    st.caption(f"Obligations: {plain(obligations)} · region: {plain(format_figure(row['region']))} · "
                f"newest figure on this page: {newest or NOT_REPORTED} · each figure shows its own year and source")
 
 
@@ -60,9 +60,10 @@ def render_national_context(profile: CountryProfile) -> None:
                   compared if _year(row["casualties_previous_year"]) else None)
     render_figure(right, "Survivors (estimate)", format_figure(row["survivors_estimate"]), row["survivors_estimate_year"],
                   row["va_source_url"])
-    if not pd.isna(row["casualties_alternatives"]):
-        st.warning(f"Sources differ for {int(row['casualties_year'])}: other figures {plain(row['casualties_alternatives'])}. "
-                   "Landmine Monitor's figure leads where it has one; both are kept.", icon=":material/compare_arrows:")
+    differ = sorted(profile.casualties.loc[profile.casualties["sources_differ"], "year"].unique())
+    if differ:
+        st.warning(f"Sources differ on casualties for {', '.join(map(str, differ))}: every source's figure is listed below. "
+                   "Landmine Monitor's figure leads where it has one.", icon=":material/compare_arrows:")
     if profile.casualties.empty:
         _not_reported("Casualties by year")
     else:
@@ -70,9 +71,10 @@ def render_national_context(profile: CountryProfile) -> None:
         table = profile.casualties.rename(columns={
             "year": "Year", "casualties_total": "Casualties", "killed": "Killed", "injured": "Injured",
             "civilian_share_pct": "Civilians (%)", "child_casualties": "Children", "female_casualties": "Women and girls",
-            "source_name": "Source", "leads": "Figure shown", "source_url": "Link", "notes": "Notes"})
-        render_table(table[["Year", "Casualties", "Killed", "Injured", "Civilians (%)", "Children", "Women and girls",
-                            "Source", "Figure shown", "Link", "Notes"]], key="casualties_table", link_columns=("Link",))
+            "source_url": "Source", "leads": "Figure shown", "notes": "Notes"})
+        counts = ["Casualties", "Killed", "Injured", "Civilians (%)", "Children", "Women and girls"]
+        render_table(table[["Year", *counts, "Source", "Figure shown", "Notes"]], key="casualties_table",
+                     link_columns=("Source",), formats=dict.fromkeys(counts, "%d"))
         st.caption("Data source: casualties (data/casualties.csv). Where two sources give a year, both rows are listed; "
                    "'Figure shown' marks the one in the chart's bars, the other is the diamond.")
     plan = row.get("national_disability_plan")
@@ -90,9 +92,9 @@ def render_implementation(profile: CountryProfile) -> None:
     left_text = "" if pd.isna(years_left) else (f"{years_left:.1f} years left" if years_left >= 0 else "deadline passed")
     columns = st.columns(3)
     render_figure(columns[0], "Article 5 deadline", format_figure(deadline), None, row["article5_source_url"],
-                  help=f"{row['extension_status']}; precision: {row['deadline_precision'] or NOT_REPORTED}")
+                  help=f"{row['extension_status']}; precision: {format_figure(row['deadline_precision'])}")
     columns[0].caption(plain(f"{row['extension_status']}{'; ' + left_text if left_text else ''}"))
-    band = row["contamination_band"] if not pd.isna(row["contamination_band"]) else NOT_REPORTED
+    band = format_figure(row["contamination_band"])
     render_figure(columns[1], "Remaining AP mined area", format_figure(row["ap_contamination_km2"], "km²"),
                   row["estimate_as_of"], row["article5_source_url"], help=f"Contamination band: {band}")
     columns[1].caption(f"band: {plain(band)}")
@@ -111,7 +113,6 @@ def render_implementation(profile: CountryProfile) -> None:
 
 
 def render_outlook(projection: Projection, deadline: str) -> None:
-    st.subheader("Completion outlook")
     st.markdown(f"**{plain(projection.outlook)}** — {plain(projection.reason)}")
     st.caption(plain(projection.assumptions))
     if projection.projected_completion_year is not None and projection.deadline_year is not None:
@@ -189,4 +190,4 @@ def render_resources(profile: CountryProfile) -> None:
         return
     st.caption("Only pages our data cites for this state, grouped by publisher.")
     table = profile.resources.rename(columns={"publisher": "Publisher", "url": "Page", "rows_citing": "Figures citing it"})
-    render_table(table, key="resources_table", link_columns=("Page",))
+    render_table(table, key="resources_table", link_columns=("Page",), link_text=LINK_ADDRESS)

@@ -1,0 +1,59 @@
+"""The one-page PDF brief: made offline, one A4 page, its figures and the sources they come from."""
+import dataclasses
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from charts.brief import make_country_brief_pdf
+from data_loaders.registry import LOADERS
+from domain.country import build_country_profile, compute_projection
+from domain.outlook import OutlookAssumptions
+from domain.panel import ReferenceTables, build_world_panel
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def build():
+    tables = ReferenceTables(**{f.name: LOADERS[f.name]() for f in dataclasses.fields(ReferenceTables)})
+    panel = build_world_panel(tables, LOADERS["states_not_party"](), TODAY)
+
+    def brief(iso3: str) -> tuple[object, str, PdfReader]:
+        profile = build_country_profile(iso3, panel, tables, LOADERS["support_pairs"](), LOADERS["states_not_party"]())
+        pdf = make_country_brief_pdf(profile, compute_projection(profile, TODAY, OutlookAssumptions()), "2026-11-27")
+        reader = PdfReader(io.BytesIO(pdf))
+        return profile, " ".join(reader.pages[0].extract_text().split()), reader
+
+    return brief
+
+
+def test_brief_is_one_a4_page_naming_the_state_and_its_sources(build):
+    profile, text, reader = build("KHM")
+    assert len(reader.pages) == 1
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    assert "Cambodia" in text and "Sources" in text
+    for url in profile.resources["url"].head(3):
+        assert url in text.replace(" ", "") or url in text
+    assert "Article 5 deadline: 2030-12-31" in text
+    assert "on pace" in text
+
+
+def test_brief_of_a_state_with_nothing_says_not_reported(build):
+    _, text, _ = build("NOR")
+    assert "Norway" in text and "not reported" in text
+    assert "no Article 5 clearance obligation" in text
+
+
+def test_brief_labels_announcements_as_not_payments(build):
+    _, text, _ = build("SOM")
+    assert "Japan, 2023" in text and "announced (not a recorded payment)" in text
+
+
+def test_brief_lists_needs_with_their_periods_and_never_a_total(build):
+    profile, text, _ = build("KHM")
+    assert len(profile.needs) > 8
+    assert f"and {len(profile.needs) - 8} more on the dashboard (amounts cover different periods: never added)" in text
+    assert "clearance (2010-2014)" in text
