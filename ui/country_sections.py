@@ -100,6 +100,8 @@ def render_implementation(profile: CountryProfile) -> None:
     columns[1].caption(f"band: {plain(band)}")
     render_figure(columns[2], "Latest land release", format_figure(row["latest_release_km2"], "km²"),
                   row["latest_release_year"], row["latest_release_source_url"])
+    if not pd.isna(row["latest_release_alternatives"]):
+        columns[2].caption(f"other sources for that year: {plain(row['latest_release_alternatives'])} km²")
     if isinstance(row["article5_notes"], str):
         with st.expander("What the source notes say (extensions, other figures)"):
             st.markdown(plain(row["article5_notes"]))
@@ -108,8 +110,14 @@ def render_implementation(profile: CountryProfile) -> None:
     else:
         st.subheader("Land release history")
         st.plotly_chart(make_release_figure(profile.releases), key="release_chart", config=CHART_CONFIG)
-        st.caption("Data source: land release (data/article5_history.csv, data/article5.csv); a diamond is another "
-                   "source's figure for the same year.")
+        table = profile.releases.rename(columns={
+            "year": "Year", "land_released_km2": "Land released (km²)", "cleared_km2": "Of which cleared (km²)",
+            "ap_mines_destroyed": "AP mines destroyed", "source_url": "Source", "leads": "Figure shown"})
+        amounts = ["Land released (km²)", "Of which cleared (km²)", "AP mines destroyed"]
+        render_table(table[["Year", *amounts, "Source", "Figure shown"]], key="release_table", link_columns=("Source",),
+                     formats={**dict.fromkeys(amounts[:2], "%.2f"), amounts[2]: "%d"})
+        st.caption("Data source: land release (data/article5_history.csv, data/article5.csv). Where two sources give a "
+                   "year, both rows are listed; the other source's figure is the diamond.")
 
 
 def render_outlook(projection: Projection, deadline: str) -> None:
