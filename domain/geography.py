@@ -11,11 +11,12 @@ EQUAL_AREA = "EPSG:6933"  # to compare part sizes fairly at every latitude
 MIN_SPAN_DEGREES = 6.0  # small states still show their neighbours
 MARGIN = 0.25  # around the state, as a share of its span ...
 MAX_MARGIN_DEGREES = 8.0  # ... but large states need no more than this to show their neighbours
+CONTEXT = 1.0  # shapes are kept this many view spans beyond the view, so a wide map or a zoom-out is not bare
 
 
 @dataclass(frozen=True)
 class Neighbourhood:
-    shapes: gpd.GeoDataFrame  # iso3, name, is_state, is_selected, geometry (clipped to the view)
+    shapes: gpd.GeoDataFrame  # iso3, name, is_state, is_selected, geometry (clipped to the view and its context)
     west: float
     south: float
     east: float
@@ -23,7 +24,7 @@ class Neighbourhood:
 
 
 def select_neighbourhood(world: gpd.GeoDataFrame, iso3: str) -> Neighbourhood | None:
-    """The state and every shape within its view, clipped to it; None when the boundaries lack the state."""
+    """The view around the state and the shapes in and around it; None when the boundaries lack the state."""
     own = world[(world["iso3"] == iso3) & world.geometry.notna()]
     if own.empty:
         return None
@@ -35,6 +36,8 @@ def select_neighbourhood(world: gpd.GeoDataFrame, iso3: str) -> Neighbourhood | 
     half_w = width / 2 + min(width * MARGIN, MAX_MARGIN_DEGREES)
     half_h = height / 2 + min(height * MARGIN, MAX_MARGIN_DEGREES)
     view = (max(centre_x - half_w, -180), max(centre_y - half_h, -85), min(centre_x + half_w, 180), min(centre_y + half_h, 85))
-    shapes = world[world.geometry.notna()].clip(box(*view))
+    span = max(view[2] - view[0], view[3] - view[1]) * CONTEXT
+    context = (max(view[0] - span, -180), max(view[1] - span, -85), min(view[2] + span, 180), min(view[3] + span, 85))
+    shapes = world[world.geometry.notna()].clip(box(*context))
     shapes = shapes[~shapes.geometry.is_empty].assign(is_selected=lambda f: f["iso3"] == iso3)
     return Neighbourhood(shapes.reset_index(drop=True), *view)

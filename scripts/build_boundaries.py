@@ -32,9 +32,15 @@ DECIMALS = 3
 def _fix_antimeridian(geometry, iso3: str):
     # TopoJSON rings wind clockwise (the spherical convention); fix_winding reverses them to the
     # planar GeoJSON order. Rings of Russia, Fiji and Antarctica jump from +180 to -180; flat renderers (deck.gl) would
-    # draw bands across the map. Fix each part, as the notes record.
+    # draw bands across the map. Fix each part, as the notes record. Only Antarctica's mainland, the part that
+    # spans every longitude, closes at the South Pole: forcing that on its islands turns each into "the world
+    # minus the island".
     parts = getattr(geometry, "geoms", [geometry])
-    fixed = [antimeridian.fix_polygon(part, force_south_pole=(iso3 == "ATA"), fix_winding=True) for part in parts]
+    fixed = [
+        antimeridian.fix_polygon(part, force_south_pole=(iso3 == "ATA" and part.bounds[2] - part.bounds[0] > 180),
+                                 fix_winding=True)
+        for part in parts
+    ]
     return shapely.unary_union(fixed)
 
 

@@ -83,3 +83,10 @@ def test_boundaries_loader_names_the_file_and_every_bad_feature(tmp_path):
     garbage.write_bytes(b"\x00\x01 not json")
     with pytest.raises(DataValidationError, match=r"garbage.geojson:0:: not a readable GeoJSON file"):
         load_boundaries(garbage)
+
+
+def test_no_shape_covers_the_world_on_a_flat_map(world):
+    # An island forced to close at the pole becomes "the world minus the island" and hides every map.
+    south_pole_parts = world.loc[world["iso3"] == "ATA", "geometry"].iloc[0]
+    assert south_pole_parts.bounds[3] < -55
+    assert (world.dropna(subset=["geometry"]).area < 10_000).all()
