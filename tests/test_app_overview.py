@@ -288,3 +288,24 @@ def test_a_second_click_after_coming_back_opens_the_second_state(app):
     click_map(app, "AFG")
     assert app.title[0].value == "Afghanistan"
     assert app.selectbox(key="iso3").value == "AFG"
+
+
+def test_coming_back_from_a_state_keeps_the_overview_as_it_was(app):
+    run(app)
+    app.selectbox(key="metric").select("casualties").run()
+    app.checkbox(key="art5").check().run()
+    click_map(app, "KHM")
+    assert app.title[0].value == "Cambodia"
+    app.switch_page("app_pages/overview.py").run()  # the sidebar link: no parameters in the address
+    assert app.selectbox(key="metric").value == "casualties"
+    assert app.checkbox(key="art5").value is True
+    assert url(app) == {"metric": ["casualties"], "art5": ["1"]}
+
+
+def test_a_shared_link_still_wins_over_what_this_session_saw(app):
+    run(app)
+    app.selectbox(key="metric").select("casualties").run()
+    app.switch_page("app_pages/country.py").run()
+    app.query_params["metric"] = "survivors"
+    app.switch_page("app_pages/overview.py").run()
+    assert app.selectbox(key="metric").value == "survivors"

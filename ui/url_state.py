@@ -43,10 +43,20 @@ class UrlParam:
         return ("1" if value else "0") if isinstance(value, bool) else str(value)
 
 
+def _saved(key: str) -> str:
+    # Streamlit forgets a widget's state when a page without that widget runs; this plain key survives.
+    return f"_url_state_saved_{key}"
+
+
 def read_url_state(params: list[UrlParam]) -> None:
-    """Seed each widget's session state from the URL, once, before the widgets are drawn."""
+    """Seed each widget's session state before the widgets are drawn: from the URL when it names the
+    parameter, else from this session's last visit to the page (so coming back keeps the view), else the default."""
     for param in params:
-        if param.key not in st.session_state:
+        if param.key in st.session_state:
+            continue
+        if param.key not in st.query_params and _saved(param.key) in st.session_state:
+            st.session_state[param.key] = st.session_state[_saved(param.key)]
+        else:
             st.session_state[param.key] = param.parse()
 
 
@@ -56,6 +66,7 @@ def write_url_state(params: list[UrlParam]) -> None:
     for key in [k for k in st.query_params if k not in own]:  # left over from another page
         del st.query_params[key]
     for param in params:
+        st.session_state[_saved(param.key)] = st.session_state.get(param.key)
         value = param.serialize(st.session_state.get(param.key))
         if value is None:
             if param.key in st.query_params:
