@@ -3,7 +3,7 @@ import streamlit as st
 
 from charts.overview import make_ranked_bar_figure, make_world_map_figure
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
-from ui.cached import cached_provenance, cached_table, cached_world_panel
+from ui.cached import cached_provenance, cached_small_states, cached_table, cached_world_panel
 from ui.components import render_source_line, render_table
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
@@ -50,10 +50,14 @@ sources = [f"{cached_provenance()[metric.dataset]['title']} (data/{metric.datase
 with_data = int(binned["value"].notna().sum())
 st.caption(f"{metric.label}: {with_data} of {len(binned)} states shown have a figure; grey means no figure was "
            "found in the sources (never zero). Figures are the latest each state has, so their years differ: hover for the year.")
-selection = st.plotly_chart(make_world_map_figure(binned, metric, zoom_to_states=bool(filters.regions)), key="world_map", on_select="rerun",
+world_map = make_world_map_figure(binned, metric, zoom_to_states=bool(filters.regions), small_states=cached_small_states())
+selection = st.plotly_chart(world_map, key="world_map", on_select="rerun",
                             selection_mode="points", config=MAP_CONFIG)
 render_source_line(sources, "2026-11-27")
-clicked = [p.get("location") for p in (selection or {}).get("selection", {}).get("points", []) if p.get("location")]
+# A shape gives its location; a small state's dot carries its ISO3 as the last customdata item.
+points = (selection or {}).get("selection", {}).get("points", [])
+clicked = [p.get("location") or (p.get("customdata") or [None])[-1] for p in points]
+clicked = [iso3 for iso3 in clicked if iso3]
 if clicked:
     st.switch_page("app_pages/country.py", query_params={"iso3": clicked[0]})
 

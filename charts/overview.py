@@ -16,13 +16,18 @@ def _colors(metric: Metric) -> dict[str, str]:
 
 
 def _customdata(frame: pd.DataFrame) -> list[list[str]]:
+    """state, value, as of, source, ISO3 (the last for clicks on a dot, which has no location)."""
     source = frame["source_url"].fillna("see the Sources page").astype(str)
     as_of = frame["as_of"].fillna("not reported").astype(str)
-    return [[s, v, a, u] for s, v, a, u in zip(frame["state"], frame["value_text"].astype(str), as_of, source)]
+    return [list(row) for row in zip(frame["state"], frame["value_text"].astype(str), as_of, source, frame["iso3"])]
 
 
-def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: bool = False) -> go.Figure:
-    """One choropleth trace per legend bin; shapes come from the locally served 1:50m base map."""
+def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: bool = False,
+                          small_states: pd.DataFrame | None = None) -> go.Figure:
+    """One choropleth trace per legend bin; shapes come from the locally served 1:50m base map.
+
+    States in `small_states` (iso3, lon, lat) also get a dot in their bin's colour: at world zoom their
+    shape is a pixel or less (Tuvalu has none in the base map)."""
     colors = _colors(metric)
     figure = go.Figure()
     for label in legend_order(metric):
@@ -34,8 +39,16 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
                 locations=rows["iso3"], z=[1] * len(rows), locationmode="ISO-3", name=f"{label} ({len(rows)})",
                 colorscale=[[0, colors[label]], [1, colors[label]]], showscale=False, showlegend=True,
                 marker_line_color="white", marker_line_width=0.4, customdata=_customdata(rows), hovertemplate=HOVER,
+                legendgroup=label,
             )
         )
+        dots = rows.merge(small_states, on="iso3") if small_states is not None else rows.iloc[:0]
+        if not dots.empty:
+            figure.add_trace(go.Scattergeo(
+                lon=dots["lon"], lat=dots["lat"], mode="markers", name=label, legendgroup=label, showlegend=False,
+                marker=dict(size=9, color=colors[label], line=dict(color="#444444", width=0.8)),
+                customdata=_customdata(dots), hovertemplate=HOVER,
+            ))
     figure.update_geos(
         resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
         showland=True, landcolor="#f4f4f4", showcountries=False, showocean=False, showlakes=False,

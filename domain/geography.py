@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geopandas as gpd
+import pandas as pd
 from shapely.geometry import box
 
 MAIN_PART_SHARE = 0.25  # parts smaller than this share of the largest one (far islands, overseas lands) don't set the view
@@ -41,3 +42,15 @@ def select_neighbourhood(world: gpd.GeoDataFrame, iso3: str) -> Neighbourhood | 
     shapes = world[world.geometry.notna()].clip(box(*context))
     shapes = shapes[~shapes.geometry.is_empty].assign(is_selected=lambda f: f["iso3"] == iso3)
     return Neighbourhood(shapes.reset_index(drop=True), *view)
+
+
+SMALL_STATE_KM2 = 2_500  # below this a state is a few pixels or less on a world map
+
+
+def compute_small_state_points(world: gpd.GeoDataFrame, max_km2: float = SMALL_STATE_KM2) -> pd.DataFrame:
+    """iso3, lon, lat of states too small to see on a world map, so the map can mark them with a dot."""
+    states = world[world["is_state"] & world.geometry.notna()]
+    area_km2 = states.geometry.to_crs(EQUAL_AREA).area / 1e6
+    small = states[area_km2 < max_km2]
+    points = small.geometry.representative_point()  # inside the shape, unlike a centroid of scattered islands
+    return pd.DataFrame({"iso3": small["iso3"].to_numpy(), "lon": points.x.round(3).to_numpy(), "lat": points.y.round(3).to_numpy()})

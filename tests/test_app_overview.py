@@ -43,12 +43,21 @@ def map_spec(app: AppTest) -> dict:
     return json.loads(charts[0].proto.spec)
 
 
+def shapes(spec: dict) -> list[dict]:
+    return [trace for trace in spec["data"] if trace["type"] == "choropleth"]
+
+
 def drawn(spec: dict) -> list[str]:
-    return [iso3 for trace in spec["data"] for iso3 in trace["locations"]]
+    return [iso3 for trace in shapes(spec) for iso3 in trace["locations"]]
+
+
+def dotted(spec: dict) -> list[str]:
+    """Small states marked with a dot: ISO3 is the last customdata item of each point."""
+    return [point[-1] for trace in spec["data"] if trace["type"] == "scattergeo" for point in trace["customdata"]]
 
 
 def legend_names(spec: dict) -> list[str]:
-    return [trace["name"] for trace in spec["data"]]
+    return [trace["name"] for trace in shapes(spec)]
 
 
 def expected(panel: pd.DataFrame, **filters) -> set[str]:
@@ -60,19 +69,21 @@ def url(app: AppTest) -> dict[str, list[str]]:
     return {key: value if isinstance(value, list) else [value] for key, value in dict(app.query_params).items()}
 
 
-def click_map(app: AppTest, iso3: str) -> AppTest:
+def click_map(app: AppTest, iso3: str, dot: bool = False) -> AppTest:
     """Rerun as the browser does after a click on a state: the chart's selection state holds the point.
 
     AppTest has no typed element for plotly charts, so the selection is added to the widget states by
-    hand (private `_tree` / `_run`; the payload is what Streamlit's frontend sends for a choropleth point).
+    hand (private `_tree` / `_run`; the payload is what Streamlit's frontend sends for a choropleth point,
+    or with `dot`, for a small state's marker: lon/lat and customdata, no location).
     """
     chart = [c for c in app.get("plotly_chart") if c.proto.id.endswith("world_map")][0]
     states = app._tree.get_widget_states()
     widget = states.widgets.add()
     widget.id = chart.proto.id
-    widget.string_value = json.dumps({"selection": {
-        "points": [{"curve_number": 0, "point_number": 0, "point_index": 0, "location": iso3, "z": 1}],
-        "point_indices": [0], "box": [], "lasso": []}})
+    point = ({"curve_number": 1, "point_number": 0, "point_index": 0, "lon": 179.2, "lat": -8.5,
+              "customdata": ["Tuvalu", "not reported", "not reported", "see the Sources page", iso3]} if dot
+             else {"curve_number": 0, "point_number": 0, "point_index": 0, "location": iso3, "z": 1})
+    widget.string_value = json.dumps({"selection": {"points": [point], "point_indices": [0], "box": [], "lasso": []}})
     app._run(states)
     assert not app.exception, [e.message for e in app.exception]
     return app
@@ -88,8 +99,10 @@ def test_default_view_maps_contamination_for_every_state_party(app, panel):
     assert spec["layout"]["legend"]["title"]["text"] == METRICS["contamination"].label
     assert sorted(drawn(spec)) == sorted(expected(panel))
     assert len(drawn(spec)) == 161
-    assert {t["type"] for t in spec["data"]} == {"choropleth"}
-    assert {t["locationmode"] for t in spec["data"]} == {"ISO-3"}
+    assert {t["type"] for t in spec["data"]} == {"choropleth", "scattergeo"}
+    assert {t["locationmode"] for t in shapes(spec)} == {"ISO-3"}
+    # Too small to see as shapes: Tuvalu (no shape in the base map), Malta, Liechtenstein get a dot too.
+    assert {"TUV", "MLT", "LIE", "NRU"} <= set(dotted(spec)) <= set(drawn(spec))
     assert legend_names(spec)[-1].startswith(NO_DATA)
 
 
@@ -278,6 +291,12 @@ def test_a_click_on_a_state_opens_its_state_party_page(app):
     assert app.title[0].value == "Cambodia"
     assert app.selectbox(key="iso3").value == "KHM"
     assert url(app) == {"iso3": ["KHM"]}
+
+
+def test_a_click_on_a_small_states_dot_opens_its_page(app):
+    run(app)
+    click_map(app, "TUV", dot=True)
+    assert app.title[0].value == "Tuvalu"
 
 
 def test_a_second_click_after_coming_back_opens_the_second_state(app):

@@ -351,6 +351,16 @@ def test_every_state_is_drawn_in_exactly_one_trace(binned_casualties):
     assert len(drawn) == len(set(drawn))
 
 
+def test_small_states_get_a_dot_in_their_bins_colour_grouped_with_its_legend_entry(binned_casualties):
+    small = pd.DataFrame({"iso3": [binned_casualties["iso3"].iloc[0], "ZZZ"], "lon": [1.0, 2.0], "lat": [3.0, 4.0]})
+    figure = make_world_map_figure(binned_casualties, METRICS["casualties"], small_states=small)
+    dots = [t for t in figure.data if t.type == "scattergeo"]
+    assert len(dots) == 1 and not dots[0].showlegend
+    shape = next(t for t in figure.data if t.type == "choropleth" and binned_casualties["iso3"].iloc[0] in t.locations)
+    assert dots[0].legendgroup == shape.legendgroup and dots[0].marker.color == shape.colorscale[0][1]
+    assert dots[0].customdata[0][-1] == binned_casualties["iso3"].iloc[0]
+
+
 def test_no_data_trace_is_grey_and_holds_the_missing_states(binned_casualties):
     figure = make_world_map_figure(binned_casualties, METRICS["casualties"])
     no_data = [t for t in figure.data if t.name.startswith(NO_DATA)]
@@ -368,9 +378,9 @@ def test_no_data_trace_is_absent_when_every_state_has_a_figure(binned_casualties
 def test_hover_shows_state_value_as_of_and_source(binned_casualties):
     figure = make_world_map_figure(binned_casualties, METRICS["casualties"])
     hover = {row[0]: list(row) for trace in figure.data for row in trace.customdata}
-    assert hover["Angola"] == ["Angola", "55", "2023", "https://c.example/ago"]
-    assert hover["Iceland"] == ["Iceland", "0", "2022", "https://c.example/isl"]
-    assert hover["Norway"] == ["Norway", "not reported", "not reported", "see the Sources page"]
+    assert hover["Angola"] == ["Angola", "55", "2023", "https://c.example/ago", "AGO"]
+    assert hover["Iceland"][:4] == ["Iceland", "0", "2022", "https://c.example/isl"]
+    assert hover["Norway"][:4] == ["Norway", "not reported", "not reported", "see the Sources page"]
     template = figure.data[0].hovertemplate
     assert "as of %{customdata[2]}" in template and "source: %{customdata[3]}" in template
 

@@ -12,9 +12,10 @@ from data_loaders.boundaries import load_boundaries
 from data_loaders.provenance import read_provenance
 from data_loaders.registry import LOADERS, SOURCES
 from domain.country import CountryProfile, build_country_profile
-from domain.geography import Neighbourhood, select_neighbourhood
+from domain.geography import Neighbourhood, compute_small_state_points, select_neighbourhood
 from domain.outlook import OutlookAssumptions
 from domain.panel import ReferenceTables, build_state_panel, build_world_panel
+from store import Store, open_store
 
 
 @st.cache_data(show_spinner=False)
@@ -55,3 +56,13 @@ def cached_boundaries() -> gpd.GeoDataFrame:
 @st.cache_data(show_spinner=False)
 def cached_neighbourhood(iso3: str) -> Neighbourhood | None:
     return select_neighbourhood(cached_boundaries(), iso3)
+
+
+@st.cache_resource(show_spinner=False)  # one engine, one migration run and one seed check per process
+def cached_store() -> Store:
+    return open_store()
+
+
+@st.cache_data(show_spinner=False)
+def cached_small_states() -> pd.DataFrame:
+    return compute_small_state_points(cached_boundaries())

@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from data_loaders.boundaries import load_boundaries
 from data_loaders.registry import LOADERS
+from domain.geography import compute_small_state_points
 from domain.overview import METRICS, OverviewFilters, filter_states
 from domain.panel import ReferenceTables, build_world_panel
 from tests.e2e.conftest import OfflinePage
@@ -90,6 +92,10 @@ def test_default_map_draws_the_161_states_parties(offline_page, panel, base_map_
     outlined = {iso3 for iso3, has_outline in paths if has_outline}
     assert outlined == parties - without_shape
     assert len(outlined) == 160
+    # States too small to see (Tuvalu among them, which has no shape) are marked with a dot as well.
+    small = set(compute_small_state_points(load_boundaries())["iso3"]) & parties
+    assert "TUV" in small
+    assert page.locator(".scattergeo path.point").count() == len(small)
     assert page.get_by_text("Data source:").first.is_visible()
     page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()  # the map, not just the controls
     page.wait_for_timeout(300)
