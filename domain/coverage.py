@@ -27,10 +27,12 @@ def compute_need_coverage(needs: pd.DataFrame, partnerships: pd.DataFrame) -> pd
     )
     result = needs.merge(per_need, left_on="need_id", right_index=True, how="left")
     result["partnerships"] = result["partnerships"].fillna(0).astype(int)
-    none, usd = result["partnerships"].eq(0), result["all_usd"].eq(True)
+    none = result["partnerships"].eq(0)
+    # With nothing covered yet, a need is counted in USD when it has a USD figure, like the rest.
+    usd = result["all_usd"].eq(True) | (none & result["usd_million"].notna())
     currency = ~usd & result["all_currency"].eq(True)
     result["covered_unit"] = np.select([usd, currency | none], ["USD million", result["currency"]], default=None)
-    result["covered"] = np.select([usd, currency, none], [result["covered_usd"], result["covered_currency"], 0.0], default=np.nan)
+    result["covered"] = np.select([none, usd, currency], [0.0, result["covered_usd"], result["covered_currency"]], default=np.nan)
     base = np.where(usd, result["usd_million"], result["amount"])
     with np.errstate(divide="ignore", invalid="ignore"):
         result["share_covered"] = np.where(base > 0, result["covered"] / base, np.nan)

@@ -102,7 +102,8 @@ def match_needs_and_offers(needs: pd.DataFrame, offers: pd.DataFrame, history: p
     # An offer naming both a state and its region meets the need twice: keep the closer target.
     pair_id = n * len(offers) + o
     order = np.argsort(pair_id * 4 + kind, kind="stable")
-    first = np.r_[True, pair_id[order][1:] != pair_id[order][:-1]]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = pair_id[order][1:] != pair_id[order][:-1]
     n, o, kind = n[order][first], o[order][first], kind[order][first]
 
     need_start, need_end = _periods(needs["period"])

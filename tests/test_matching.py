@@ -140,11 +140,11 @@ def test_gaps_never_add_different_periods_or_currencies():
         partnerships({"need_id": 1, "offer_id": 1}),
     )
     gaps = compute_gaps(coverage).set_index(["iso3", "area", "currency", "period"])
-    assert gaps.loc[("KHM", "clearance", "USD million", "2026"), "uncovered"] == 6.0  # need 1's partnership is in USD
-    assert gaps.loc[("KHM", "clearance", "USD", "2026"), "uncovered"] == 10.0
-    assert gaps.loc[("KHM", "clearance", "USD", "2026-2030"), "uncovered"] == 10.0
-    assert gaps.loc[("KHM", "clearance", "EUR", "2026"), "uncovered"] == 10.0
-    assert len(gaps) == 4
+    assert gaps.loc[("KHM", "clearance", "USD million", "2026"), "uncovered"] == 6.0 + 10.0  # needs 1 and 2: same year, USD
+    assert gaps.loc[("KHM", "clearance", "USD million", "2026"), "needs"] == 2
+    assert gaps.loc[("KHM", "clearance", "USD million", "2026-2030"), "uncovered"] == 10.0  # another period: apart
+    assert gaps.loc[("KHM", "clearance", "EUR", "2026"), "uncovered"] == 10.0  # no USD figure: apart
+    assert len(gaps) == 3
 
 
 def test_needs_nobody_offered_for():
@@ -153,3 +153,8 @@ def test_needs_nobody_offered_for():
     coverage = compute_need_coverage(need_rows, partnerships({"need_id": 1, "offer_id": 1, "status": "proposed"}))
     unoffered = list_unoffered_needs(coverage, result.needs.set_index("need_id")["compatible_offers"])
     assert unoffered["need_id"].tolist() == [2]
+
+
+def test_no_offers_means_no_pairs_and_every_need_unoffered():
+    result = match_needs_and_offers(needs({"need_id": 1}), offers({"offer_id": 1}).iloc[:0], NO_HISTORY)
+    assert result.pairs.empty and result.needs["compatible_offers"].tolist() == [0]
