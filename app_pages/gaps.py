@@ -1,71 +1,42 @@
-"""Gaps: every State Party in one table (deadline, outlook and why, casualties, support, needs), with sources."""
+"""Gaps (committees): who is off pace, where casualties rise while support falls, where information is missing."""
 import datetime as dt
 
 import streamlit as st
 
-from domain.membership import MEMBERSHIP_LABELS
-from ui.cached import cached_panel, cached_provenance
-from ui.components import render_source_line, render_table, select_columns
+from domain.gaps import compute_casualties_against_support, compute_reporting_completeness, count_uncovered_needs
+from ui.cached import cached_panel, cached_table
+from ui.gaps_sections import (
+    render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state,
+)
+from ui.registry_data import read_registry
+from ui.url_state import UrlParam, read_url_state, write_url_state
 
-COLUMNS = {
-    "state": "State",
-    "iso3": "ISO3",
-    "membership_status": "Status",
-    "article5_deadline": "Art. 5 deadline",
-    "years_left": "Years left",
-    "extension_status": "Extensions",
-    "ap_contamination_km2": "AP mined area (km²)",
-    "estimate_as_of": "Area as of",
-    "contamination_band": "Band",
-    "latest_release_km2": "Land released (km²)",
-    "latest_release_year": "Released in",
-    "outlook": "Outlook",
-    "outlook_reason": "Why",
-    "casualties_total": "Casualties",
-    "casualties_year": "Casualties year",
-    "casualties_trend": "Trend",
-    "survivors_estimate": "Survivors (estimate)",
-    "survivors_estimate_year": "Survivors as of",
-    "support_latest_usd_million": "Support received (US$ m)",
-    "support_latest_year": "Support year",
-    "needs_total": "Needs stated",
-    "ia_events": "IA events",
-    "article5_source_url": "Art. 5 source",
-    "casualties_source_url": "Casualties source",
-    "support_source_url": "Support source",
-}
-LINKS = ("Art. 5 source", "Casualties source", "Support source")
-FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Released in": "%d", "Casualties year": "%d",
-           "Survivors as of": "%d", "Support year": "%d"}
+VIEWS = {"pace": "Deadlines and pace", "casualties": "Casualties and support", "completeness": "Reporting completeness",
+         "table": "All States Parties"}
+SHOW = ("All", "Article 5 obligations", "Significant numbers of survivors")
+PARAMS = [UrlParam("view", "pace", tuple(VIEWS)), UrlParam("show", "All", SHOW)]
 
 # 1. Read the view from the URL
-st.title("Gaps: every State Party at a glance")
-status_filter = st.segmented_control(
-    "Show", ["All", "Article 5 obligations", "Significant numbers of survivors"], default="All", key="show"
-)
+read_url_state(PARAMS)
+st.title("Gaps: where the Convention's work is off track")
+st.segmented_control("View", list(VIEWS), format_func=VIEWS.get, key="view", required=True)
+view = st.session_state["view"]
+if view == "table":
+    st.segmented_control("Show", SHOW, key="show", required=True)
+write_url_state(PARAMS)
 
-# 2. Get data and compute
+# 2. Get data and compute, 3. render the chosen view; a click on a state opens its page
 on = dt.date.today()
 panel = cached_panel(on)
-panel = panel.assign(membership_status=panel["membership_status"].map(MEMBERSHIP_LABELS))
-if status_filter == "Article 5 obligations":
-    panel = panel[panel["has_article5"] & ~panel["article5_completed"]]
-elif status_filter == "Significant numbers of survivors":
-    panel = panel[panel["significant_survivors"]]
-
-# 3. Render with sources
-st.caption(
-    f"{len(panel)} states, membership as of {on:%d %B %Y}. 'not reported' means no figure was found in the sources; "
-    "it is never zero. Where two sources disagree, the Landmine Monitor figure is shown and the other is kept in the "
-    "State Party detail."
-)
-render_table(select_columns(panel, COLUMNS), key="panel", link_columns=LINKS,
-             formats=FORMATS)
-st.download_button("Download the panel (CSV, with sources)", panel.to_csv(index=False).encode("utf-8"),
-                   file_name=f"state_party_panel_{on.isoformat()}.csv", mime="text/csv")
-provenance = cached_provenance()
-render_source_line(
-    [provenance[name]["title"] for name in ("states_parties", "article5", "article5_history", "casualties",
-                                            "victim_assistance", "support_by_recipient", "stated_needs")],
-    provenance["article5"]["date_compiled"],
-)
+if view == "pace":
+    uncovered = count_uncovered_needs(read_registry().coverage)
+    clicked = render_pace_view(panel.assign(uncovered_needs=panel["iso3"].map(uncovered).fillna(0).astype(int)))
+elif view == "casualties":
+    trends = compute_casualties_against_support(cached_table("casualties"), cached_table("support_by_recipient"))
+    clicked = render_casualties_view(trends, cached_table("casualties"), cached_table("support_by_recipient"), panel)
+elif view == "completeness":
+    clicked = render_completeness_view(compute_reporting_completeness(panel, on), on)
+else:
+    clicked = render_panel_view(panel, st.session_state["show"], on)
+if iso3 := selected_state(clicked):
+    st.switch_page("app_pages/country.py", query_params={"iso3": iso3})

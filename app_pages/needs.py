@@ -1,24 +1,73 @@
-"""Needs & offers: the needs states stated, by area, each with its amount, period and source."""
+"""Needs & offers (donors): filter the needs, see which offers fit and what no one covers; filters in the URL."""
+import datetime as dt
+
 import streamlit as st
 
+from charts.needs import make_uncovered_needs_map
 from config import NEED_AREAS
-from ui.cached import cached_table
-from ui.components import render_source_line, render_table
+from domain.gaps import count_uncovered_needs
+from domain.needs_filters import SIZES, STATUSES, NeedFilters, filter_needs, size_band
+from domain.overview import REGIONS
+from ui.auth import current_actor
+from ui.cached import cached_panel, cached_small_states
+from ui.components import render_downloads, render_source_line
+from ui.needs_sections import render_matches_for
+from ui.registry_data import read_registry
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
-PARAMS = [UrlParam("area", (), NEED_AREAS)]
+DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
+PARAMS = [
+    UrlParam("area", (), NEED_AREAS), UrlParam("region", (), REGIONS), UrlParam("size", (), tuple(SIZES)),
+    UrlParam("need_status", (), tuple(STATUSES)), UrlParam("within", 0, DEADLINE_CHOICES),
+    UrlParam("rising", False), UrlParam("unoffered", False),
+]
+MAP_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
 
+# 1. Read the view from the URL
 read_url_state(PARAMS)
-st.title("Needs stated by states")
-st.multiselect("Area", NEED_AREAS, key="area", format_func=lambda a: a.replace("_", " "), placeholder="All areas")
+st.title("Needs and offers: what is needed, what fits, what no one covers")
+row1 = st.columns(4)
+row1[0].multiselect("Area", NEED_AREAS, key="area", format_func=lambda a: a.replace("_", " "), placeholder="All areas")
+row1[1].multiselect("Region", REGIONS, key="region", placeholder="All regions")
+row1[2].multiselect("Size", list(SIZES), key="size", format_func=SIZES.get, placeholder="Any size")
+row1[3].multiselect("Status", list(STATUSES), key="need_status", format_func=STATUSES.get, placeholder="Any status")
+row2 = st.columns([3, 2, 2])
+row2[0].select_slider("Urgency: Article 5 deadline within (years; 0 = any)", DEADLINE_CHOICES, key="within")
+row2[1].checkbox("Urgency: casualties rising", key="rising")
+row2[2].checkbox("Only needs no one has offered for", key="unoffered")
 write_url_state(PARAMS)
 
-needs = cached_table("stated_needs")
-if st.session_state["area"]:
-    needs = needs[needs["need_category"].isin(st.session_state["area"])]
-st.caption(f"{len(needs)} needs. Amounts cover different periods (one year, multi-year plans) and some needs are part "
-           "of others, so they are never added up. Offers from states in a position to help are not recorded yet.")
-shown = needs[["state", "iso3", "need_category", "description", "amount_usd_million", "period", "source_url", "notes"]]
-render_table(shown, key="needs_table", link_columns=("source_url",))
-st.download_button("Download (CSV, with sources)", shown.to_csv(index=False).encode("utf-8"), file_name="stated_needs.csv")
-render_source_line(["Needs and challenges stated by states (data/stated_needs.csv)"], "2026-11-27")
+# 2. Get data and compute
+registry = read_registry()
+filters = NeedFilters(tuple(st.session_state["area"]), tuple(st.session_state["region"]), tuple(st.session_state["size"]),
+                      tuple(st.session_state["need_status"]), st.session_state["within"] or None,
+                      st.session_state["rising"], st.session_state["unoffered"])
+shown = filter_needs(registry.coverage, cached_panel(dt.date.today()), filters)
+uncovered = count_uncovered_needs(shown)
+
+# 3. Render: figures, map, table with downloads, and the offers that fit the chosen need
+figures = st.columns(4)
+figures[0].metric("Needs shown", f"{len(shown)} of {len(registry.coverage)}")
+figures[1].metric("With an offer that fits", int((shown["compatible_offers"] > 0).sum()))
+figures[2].metric("Not fully covered", int((shown["share_covered"].isna() | (shown["share_covered"] < 1)).sum()))
+figures[3].metric("No one has offered for", int(((shown["compatible_offers"] == 0) & (shown["partnerships"] == 0)).sum()))
+per_state = shown.groupby(["iso3", "state_name"]).size().rename("needs").reset_index().rename(columns={"state_name": "state"})
+per_state["uncovered"] = per_state["iso3"].map(uncovered).fillna(0).astype(int)
+st.plotly_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="needs_map", config=MAP_CONFIG)
+table = shown.assign(size=size_band(shown["usd_million"]).map(SIZES), status=shown["status"].fillna("not stated"))
+table = table[["need_id", "state_name", "iso3", "area", "description", "usd_million", "amount", "currency", "period", "status",
+               "compatible_offers", "covered", "share_covered", "coverage_note", "source_url", "is_reference"]]
+table = table.rename(columns={"state_name": "state", "usd_million": "US$ million", "share_covered": "share covered",
+                              "compatible_offers": "offers that fit", "source_url": "source"})
+st.caption("Amounts cover different periods and some needs are parts of others: they are never added up. "
+           "Select a row to see the offers that fit it, best first, and why.")
+event = st.dataframe(table, hide_index=True, width="stretch", key="needs_table", on_select="rerun",
+                     selection_mode="single-row", placeholder="not reported",
+                     column_config={"source": st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
+                                    "share covered": st.column_config.NumberColumn(format="percent")})
+render_downloads(table.assign(as_of=shown["period"]), "needs_shown", "the needs shown")
+render_source_line(["Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)",
+                    "offers and partnerships entered in the registry"], "2026-11-27")
+chosen = event.selection.rows if event else []
+if chosen:
+    render_matches_for(registry, int(table.iloc[chosen[0]]["need_id"]), current_actor())

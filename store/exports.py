@@ -68,23 +68,30 @@ def export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list]]:
     return COLUMNS[what], rows
 
 
-def export_csv(store: Store, what: str) -> bytes:
-    header, rows = export_rows(store, what)
+def rows_to_csv(header, rows) -> bytes:
+    """CSV bytes of already neutralised rows; the BOM makes Excel read UTF-8."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(header)
     writer.writerows(rows)
-    return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+    return out.getvalue().encode("utf-8-sig")
 
 
-def export_xlsx(store: Store, what: str) -> bytes:
-    header, rows = export_rows(store, what)
+def rows_to_xlsx(header, rows, sheet_name: str) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(what)
-    sheet.append(header)
+    sheet = workbook.create_sheet(sheet_name[:31])  # Excel's limit for a sheet name
+    sheet.append(list(header))
     for row in rows:
         # XML cannot hold most control characters; openpyxl refuses them rather than dropping them.
         sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def export_csv(store: Store, what: str) -> bytes:
+    return rows_to_csv(*export_rows(store, what))
+
+
+def export_xlsx(store: Store, what: str) -> bytes:
+    return rows_to_xlsx(*export_rows(store, what), sheet_name=what)

@@ -20,27 +20,6 @@ def test_every_page_runs_without_an_exception(app, page):
     assert app.title
 
 
-def test_gaps_page_lists_all_166_states_with_not_reported_placeholder(app):
-    app.run()
-    app.switch_page("app_pages/gaps.py").run()
-    table = app.dataframe[0]
-    assert table.value.shape[0] == 166
-    assert table.proto.placeholder == "not reported"
-    angola = table.value.set_index("ISO3").loc["AGO"]
-    assert angola["Art. 5 deadline"] == "2030-12-31"
-    assert angola["AP mined area (km²)"] == 68.0
-    assert any("Data source:" in c.value for c in app.caption)
-
-
-def test_gaps_page_filter_keeps_only_states_with_open_clearance_obligations(app):
-    app.run()
-    app.switch_page("app_pages/gaps.py").run()
-    app.segmented_control(key="show").set_value("Article 5 obligations").run()
-    shown = set(app.dataframe[0].value["ISO3"])
-    assert "AGO" in shown and "NOR" not in shown and "GBR" not in shown
-    assert len(shown) == 32
-
-
 def test_sources_page_lists_every_dataset_with_provenance(app):
     app.run()
     app.switch_page("app_pages/sources.py").run()

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from domain.preference import source_label
+from store.exports import neutralise, rows_to_csv, rows_to_xlsx
 
 NOT_REPORTED = "not reported"
 
@@ -64,3 +65,26 @@ def render_figure(column, label: str, value: str, as_of: object = None, source_u
     if isinstance(source_url, str) and source_url:
         parts.append(f"[{plain(source_label(source_url))}]({source_url})")
     column.caption(" · ".join(parts) or "no source: not reported")
+
+
+def table_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
+    """Header and rows ready for a spreadsheet: missing cells empty, lists joined, formulas neutralised."""
+    def cell(value):
+        if isinstance(value, (list, tuple)):
+            value = "; ".join(map(str, value))
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return None
+        return neutralise(value.item() if hasattr(value, "item") else value)
+
+    return [str(c) for c in frame.columns], [[cell(v) for v in row] for row in frame.itertuples(index=False)]
+
+
+def render_downloads(frame: pd.DataFrame, name: str, what: str = "this table") -> None:
+    """CSV and XLSX of exactly the rows shown; the frame should carry its source and as-of columns."""
+    header, rows = table_rows(frame)
+    left, right = st.columns(2)
+    left.download_button(f"Download {what} (CSV)", rows_to_csv(header, rows), file_name=f"{name}.csv", mime="text/csv",
+                         key=f"{name}_csv", icon=":material/download:")
+    right.download_button(f"Download {what} (XLSX)", lambda: rows_to_xlsx(header, rows, name), file_name=f"{name}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{name}_xlsx",
+                          icon=":material/download:")

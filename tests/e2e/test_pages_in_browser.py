@@ -1,14 +1,26 @@
 """What a person sees in a real browser, with no request leaving the machine."""
 
 
-def test_gaps_page_shows_the_panel_with_sources(offline_page):
+def test_gaps_page_draws_deadlines_against_remaining_area(offline_page):
     page = offline_page.open("/gaps")
-    assert page.get_by_role("heading", name="Gaps: every State Party at a glance").is_visible()
-    grid = page.locator('[data-testid="stDataFrame"]')
-    assert grid.is_visible()
+    assert page.get_by_role("heading", name="Gaps: where the Convention's work is off track").is_visible()
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length === 21", timeout=30_000)
     assert page.get_by_text("Data source:").first.is_visible()
+    offline_page.screenshot("gaps_pace_1280x720")
+
+
+def test_gaps_page_panel_view_lists_every_state_party(offline_page):
+    page = offline_page.open("/gaps?view=table")
+    assert page.locator('[data-testid="stDataFrame"]').first.is_visible()
     assert page.get_by_text("166 states").first.is_visible()
-    offline_page.screenshot("gaps_1280x720")
+    offline_page.screenshot("gaps_table_1280x720")
+
+
+def test_gaps_page_completeness_grid(offline_page):
+    page = offline_page.open("/gaps?view=completeness")
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    assert page.get_by_text("States with the most gaps first").first.is_visible()
+    offline_page.screenshot("gaps_completeness_1280x720")
 
 
 def test_sources_page_reached_from_the_sidebar_link(offline_page):
