@@ -1,20 +1,28 @@
 """Router: page config, every page listed, and the sidebar every page shares."""
 import streamlit as st
 
+from ui.auth import current_actor, render_account
 from ui.cached import cached_provenance
 
 st.set_page_config(page_title="Mine Ban Convention dashboard", page_icon="static/favicon.png", layout="wide")
 
+# Who is signed in decides the pages listed: the import page only for admins.
+actor = current_actor()
 pages = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/public:", url_path="overview", default=True),
     st.Page("app_pages/country.py", title="State Party", icon=":material/flag:", url_path="country"),
     st.Page("app_pages/needs.py", title="Needs & offers", icon=":material/handshake:", url_path="needs"),
+    st.Page("app_pages/registry.py", title="Registry", icon=":material/edit_note:", url_path="registry"),
+    *([st.Page("app_pages/import_data.py", title="Import", icon=":material/upload_file:", url_path="import")]
+      if actor is not None and actor.is_admin else []),
     st.Page("app_pages/gaps.py", title="Gaps", icon=":material/table:", url_path="gaps"),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
 page = st.navigation(pages)
 
 with st.sidebar:
+    render_account(actor)
+    st.divider()
     provenance = cached_provenance()
     compiled = sorted({p["date_compiled"] for p in provenance.values()})
     st.caption(f"Reference data compiled {', '.join(compiled)} from Landmine Monitor, Mine Action Review, "

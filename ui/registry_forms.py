@@ -1,0 +1,374 @@
+"""The registry's lists, downloads, add/edit forms and record histories. Every write goes through the store.
+
+The forms send what was typed, as typed: the store validates with the validation command's rules,
+checks the role and the version, and its refusals are shown here. User text is shown as text only.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from config import MAX_CELL_CHARS, NEED_AREAS
+from store import (
+    Actor,
+    InvalidRecord,
+    NotFound,
+    PermissionDenied,
+    StaleEdit,
+    Store,
+    create_need,
+    create_offer,
+    create_partnership,
+    export_csv,
+    export_xlsx,
+    get_need,
+    get_offer,
+    get_partnership,
+    record_history,
+    update_need,
+    update_offer,
+    update_partnership,
+)
+from store.roles import provider_kind
+from store.validate import (
+    MODALITIES,
+    NEED_STATUSES,
+    OFFER_STATUSES,
+    PARTNERSHIP_STATUSES,
+    PROVIDER_KINDS,
+    URGENCIES,
+)
+from ui.auth import current_actor
+from ui.components import plain
+
+KINDS = ("need", "offer", "partnership")
+PLURAL = {"need": "needs", "offer": "offers", "partnership": "partnerships"}
+A = {"need": "a need", "offer": "an offer", "partnership": "a partnership"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    widget: str = "text"  # text | area | select | multi | check | need | offer (a record of that kind)
+    options: tuple = ()
+    help: str | None = None
+
+
+MONEY = (
+    Field("amount", "Amount", help="A number; 1,500,000 reads as one and a half million"),
+    Field("currency", "Currency", help="Three-letter code: USD, EUR, ..."),
+    Field("usd_million", "US$ million", help="Left blank, it is computed from an amount in USD"),
+)
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "need": (
+        Field("iso3", "State", help="ISO3 code or the state's name"),
+        Field("area", "Area", "select", NEED_AREAS),
+        Field("period", "Period", help="e.g. 2026-2027"),
+        Field("description", "Description", "area"),
+        *MONEY,
+        Field("urgency", "Urgency", "select", URGENCIES),
+        Field("status", "Status", "select", NEED_STATUSES),
+        Field("source_url", "Source (web link)"),
+        Field("notes", "Notes", "area"),
+    ),
+    "offer": (
+        Field("provider_kind", "Provider kind", "select", PROVIDER_KINDS),
+        Field("provider_name", "Provider", help="A state (name or ISO3) or an organisation"),
+        Field("modality", "Modality", "select", MODALITIES),
+        Field("areas", "Areas", "multi", NEED_AREAS),
+        Field("targets", "Target states or regions", help="ISO3 codes or UN regions, separated by commas; or any"),
+        Field("period", "Period"),
+        *MONEY,
+        Field("status", "Status", "select", OFFER_STATUSES),
+        Field("contact", "Contact"),
+        Field("source_url", "Source (web link)"),
+        Field("conditions", "Conditions", "area"),
+        Field("notes", "Notes", "area"),
+    ),
+    # Maputo Action Plan, Action 21: responsibilities of each side, time-bound targets (age- and
+    # gender-sensitive), a multi-year commitment and dialogue dates.
+    "partnership": (
+        Field("need_id", "Need", "need"),
+        Field("offer_id", "Offer", "offer"),
+        Field("status", "Status", "select", PARTNERSHIP_STATUSES, help="proposed, agreed, funded, delivered"),
+        *MONEY,
+        Field("commitment_from_year", "Commitment from (year)"),
+        Field("commitment_to_year", "Commitment to (year)"),
+        Field("dialogue_dates", "Dialogue dates", help="YYYY-MM-DD, separated by commas"),
+        Field("need_side_responsibilities", "Responsibilities of the state in need", "area"),
+        Field("offer_side_responsibilities", "Responsibilities of the provider", "area"),
+        Field("targets", "Time-bound targets", "area"),
+        Field("targets_age_gender_sensitive", "Targets are age- and gender-sensitive", "check"),
+        Field("notes", "Notes", "area"),
+    ),
+}
+LIST_COLUMNS = {
+    "need": ("id", "iso3", "state_name", "area", "description", "amount", "currency", "usd_million", "period",
+             "urgency", "status", "source_url", "is_reference", "updated_at", "updated_by", "version"),
+    "offer": ("id", "provider_name", "provider_kind", "modality", "areas", "targets", "amount", "currency", "period",
+              "conditions", "contact", "status", "updated_at", "updated_by", "version"),
+    "partnership": ("id", "need_id", "offer_id", "status", "amount", "currency", "commitment_from_year",
+                    "commitment_to_year", "targets", "targets_age_gender_sensitive", "dialogue_dates",
+                    "updated_at", "updated_by", "version"),
+}
+GET = {"need": get_need, "offer": get_offer, "partnership": get_partnership}
+CREATE = {"need": create_need, "offer": create_offer, "partnership": create_partnership}
+UPDATE = {"need": update_need, "offer": update_offer, "partnership": update_partnership}
+
+
+def _key(kind: str, name: str) -> str:
+    return f"{kind}_f_{name}"
+
+
+def _label(kind: str, name: str) -> str:
+    return next((f.label for f in FIELDS[kind] if f.name == name), name)
+
+
+def _as_text(value) -> str:
+    """A stored value as a person would type it back into the form."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 1500000.0 would read as a decimal the person never typed
+    return str(value)
+
+
+def _cell(value) -> object:
+    return "; ".join(str(v) for v in value) if isinstance(value, list) else value
+
+
+def summary(kind: str, row: dict) -> str:
+    """One line naming a record, for pickers (shown as plain text by the widget)."""
+    if kind == "need":
+        text = f"{row['iso3'] or row['state_name']} · {row['area']} · {row['description']}"
+    elif kind == "offer":
+        text = f"{row['provider_name']} · {row['modality']} · {', '.join(row['areas'])}"
+    else:
+        text = f"need {row['need_id']} ↔ offer {row['offer_id']} · {row['status']}"
+    text = f"{row['id']} · {text}"
+    return text if len(text) <= 90 else text[:89] + "…"
+
+
+def render_records(kind: str, rows: list[dict]) -> None:
+    """The list, newest first; st.dataframe shows every cell as text (no HTML, no links)."""
+    frame = pd.DataFrame([{c: _cell(r.get(c)) for c in LIST_COLUMNS[kind]} for r in rows],
+                         columns=list(LIST_COLUMNS[kind]))
+    st.dataframe(frame, hide_index=True, width="stretch", key=f"{kind}_list", placeholder="not reported")
+
+
+def render_downloads(store: Store, kind: str) -> None:
+    what = PLURAL[kind]
+    left, right = st.columns(2, width=420)
+    # Built only when clicked, on the server, from the store as it is then.
+    left.download_button(f"Download {what} (CSV)", functools.partial(export_csv, store, what), f"{what}.csv",
+                         "text/csv", key=f"{kind}_csv", on_click="ignore")
+    right.download_button(f"Download {what} (XLSX)", functools.partial(export_xlsx, store, what), f"{what}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{kind}_xlsx",
+                          on_click="ignore")
+
+
+def _record_id(value) -> int | None:
+    """The id a record picker holds. The browser sends back the option's label, so once a label changes
+    (the record was edited, or the person signed in) the widget returns that old label: read its id."""
+    if isinstance(value, str):
+        match = re.match(r"(\d+) · ", value)
+        return int(match.group(1)) if match else None
+    return value
+
+
+def _settle(key: str, ids, default: int | None) -> None:
+    """Before a record picker is drawn: turn an old label back into its id; an id no longer listed is dropped."""
+    if key in st.session_state:
+        value = _record_id(st.session_state[key])
+        st.session_state[key] = value if value in ids else default
+
+
+def render_picker(kind: str, rows: list[dict], actor: Actor | None) -> int:
+    """Which record to open: 0 is a new one (or, for a visitor, none). Returns its id."""
+    labels = {r["id"]: summary(kind, r) for r in rows}
+    _settle(f"{kind}_record", labels, 0)
+    first = f"New {kind}" if actor else f"Choose {A[kind]} to see its history"
+    return st.selectbox(f"Open {A[kind]}", [0, *labels], key=f"{kind}_record",
+                        format_func=lambda i: labels.get(i, first))
+
+
+def _defaults(kind: str, actor: Actor) -> dict:
+    values = {"currency": "USD"}
+    if kind == "need":
+        values |= {"status": "open", "iso3": actor.iso3 or ""}
+    elif kind == "offer":
+        values["status"] = "open"
+        if actor.role == "provider":
+            values |= {"provider_name": actor.provider, "provider_kind": provider_kind(actor.provider)}
+    else:
+        values["status"] = "proposed"
+    return values
+
+
+def _form_value(f: Field, value):
+    """A stored value as its widget holds it."""
+    if f.widget == "multi":
+        return list(value or [])
+    if f.widget == "check":
+        return bool(value)
+    if f.widget in ("text", "area"):
+        return _as_text(value)
+    return value
+
+
+def _fill(kind: str, values: dict) -> None:
+    for f in FIELDS[kind]:
+        st.session_state[_key(kind, f.name)] = _form_value(f, values.get(f.name))
+
+
+def _load(store: Store, actor: Actor, kind: str, record_id: int) -> None:
+    """Put a record (or a new one's defaults) in the form, and remember the version the edit is based on."""
+    row = GET[kind](store, record_id) if record_id else _defaults(kind, actor)
+    _fill(kind, row)
+    st.session_state[f"{kind}_loaded"] = {"id": record_id, "version": row.get("version"), "for": actor.username}
+
+
+def _typed(kind: str) -> dict:
+    values = {f.name: st.session_state.get(_key(kind, f.name)) for f in FIELDS[kind]}
+    return {name: _record_id(v) if name in ("need_id", "offer_id") else v for name, v in values.items()}
+
+
+def _save(store: Store, kind: str) -> None:
+    """The form's submit callback: one call to the store; its answer is kept for the run to show."""
+    loaded = st.session_state[f"{kind}_loaded"]
+    actor = current_actor()
+    try:
+        if loaded["id"]:
+            row = UPDATE[kind](store, actor, loaded["id"], _typed(kind), loaded["version"])
+            st.session_state[f"{kind}_loaded"] = {**loaded, "version": row["version"]}
+            outcome = ("saved", f"Saved {kind} {row['id']} (version {row['version']}).")
+        else:
+            row = CREATE[kind](store, actor, _typed(kind))
+            _load(store, actor, kind, 0)  # an empty form for the next one
+            outcome = ("saved", f"Added {kind} {row['id']}.")
+    except InvalidRecord as err:
+        outcome = ("invalid", err.problems)
+    except StaleEdit as err:
+        # The typed values stay in the form; only the message changes.
+        outcome = ("stale", {"by": err.by, "based_on": err.based_on, "current": err.current, "changes": err.changes})
+    except (PermissionDenied, NotFound) as err:
+        outcome = ("denied", str(err))
+    st.session_state[f"{kind}_outcome"] = outcome
+
+
+def _rebase(kind: str, stale: dict) -> None:
+    """Base the typed values on the latest version: take the other person's change wherever this person
+    left the field as it was, keep this person's value wherever both changed it."""
+    both = []
+    for f in FIELDS[kind]:
+        if f.name not in stale["changes"]:
+            continue
+        old, new = stale["changes"][f.name]
+        key = _key(kind, f.name)
+        if st.session_state.get(key) == _form_value(f, old):
+            st.session_state[key] = _form_value(f, new)
+        else:
+            both.append(f.label)
+    st.session_state[f"{kind}_loaded"] = {**st.session_state[f"{kind}_loaded"], "version": stale["current"]}
+    kept = f" Where you both changed a field ({', '.join(both)}), your value is kept." if both else ""
+    st.session_state[f"{kind}_outcome"] = ("info", f"The form now holds version {stale['current']} with your changes "
+                                                   f"on top.{kept} Check it, then save again.")
+
+
+def _reload(store: Store, kind: str) -> None:
+    loaded = st.session_state[f"{kind}_loaded"]
+    _load(store, current_actor(), kind, loaded["id"])
+    st.session_state[f"{kind}_outcome"] = None
+
+
+def _render_outcome(store: Store, kind: str) -> None:
+    outcome = st.session_state.get(f"{kind}_outcome")
+    if not outcome:
+        return
+    what, detail = outcome
+    if what == "saved":
+        st.success(detail)
+    elif what == "info":
+        st.info(detail)
+    elif what == "denied":
+        st.error(f"Not allowed: {plain(detail)}. Nothing was written.")
+    elif what == "invalid":
+        lines = "\n".join(f"- **{plain(_label(kind, name))}**: {plain(reason)}" for name, reason in detail.items())
+        st.error(f"Not saved: fix these values. Nothing was written.\n\n{lines}")
+    else:
+        who = ", ".join(detail["by"]) or "someone"
+        st.warning(f"Not saved: {plain(who)} changed this {kind} since you opened it (version {detail['based_on']} → "
+                   f"{detail['current']}). Your values are still in the form below; nothing was lost.")
+        changes = pd.DataFrame([(_label(kind, f), _as_text(old), _as_text(new))
+                                for f, (old, new) in detail["changes"].items()],
+                               columns=["Field", "When you opened it", "Now"])
+        st.dataframe(changes, hide_index=True, key=f"{kind}_stale_changes")
+        left, right = st.columns(2)
+        left.button(f"Keep my changes, on top of version {detail['current']}", key=f"{kind}_rebase",
+                    on_click=_rebase, args=(kind, detail))
+        right.button("Discard my values, load the latest", key=f"{kind}_reload", on_click=_reload, args=(store, kind))
+
+
+def _options(store_rows: dict[str, list[dict]], f: Field) -> tuple[tuple, dict]:
+    if f.widget in ("need", "offer"):
+        labels = {r["id"]: summary(f.widget, r) for r in store_rows[f.widget]}
+        return tuple(labels), labels
+    return f.options, {o: o.replace("_", " ") for o in f.options}
+
+
+def _render_field(kind: str, f: Field, store_rows: dict[str, list[dict]]) -> None:
+    key = _key(kind, f.name)
+    if f.widget in ("select", "need", "offer"):
+        options, labels = _options(store_rows, f)
+        if f.widget != "select":
+            _settle(key, labels, None)
+        st.selectbox(f.label, options, key=key, format_func=labels.get, index=None, placeholder="not stated",
+                     help=f.help)
+    elif f.widget == "multi":
+        st.multiselect(f.label, f.options, key=key, format_func=lambda o: o.replace("_", " "), help=f.help)
+    elif f.widget == "check":
+        st.checkbox(f.label, key=key, help=f.help)
+    elif f.widget == "area":
+        st.text_area(f.label, key=key, max_chars=MAX_CELL_CHARS, help=f.help, height=80)
+    else:
+        st.text_input(f.label, key=key, max_chars=MAX_CELL_CHARS, help=f.help)
+
+
+def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_rows: dict[str, list[dict]]) -> None:
+    """Add (record_id 0) or edit a record; the form keeps what was typed until the store accepts it."""
+    loaded = st.session_state.get(f"{kind}_loaded")
+    fields_gone = any(_key(kind, f.name) not in st.session_state for f in FIELDS[kind])  # e.g. after another page
+    if not loaded or loaded["id"] != record_id or loaded["for"] != actor.username or fields_gone:
+        _load(store, actor, kind, record_id)
+        st.session_state[f"{kind}_outcome"] = None
+    _render_outcome(store, kind)
+    short = [f for f in FIELDS[kind] if f.widget not in ("area", "check")]
+    with st.form(f"{kind}_form", border=True):
+        for start in range(0, len(short), 3):
+            for column, f in zip(st.columns(3), short[start:start + 3]):
+                with column:
+                    _render_field(kind, f, store_rows)
+        for f in FIELDS[kind]:
+            if f.widget in ("area", "check"):
+                _render_field(kind, f, store_rows)
+        label = f"Save {kind} {record_id}" if record_id else f"Add {kind}"
+        st.form_submit_button(label, type="primary", key=f"{kind}_save", on_click=_save, args=(store, kind))
+
+
+def render_history(store: Store, kind: str, record_id: int) -> None:
+    """Every change of one record, oldest first: one row per field changed, who, when, old -> new."""
+    rows = []
+    for entry in record_history(store, kind, record_id):
+        old, new = entry["old"] or {}, entry["new"] or {}
+        for name in dict.fromkeys([*old, *new]):
+            rows.append({"when (UTC)": entry["at"], "who": entry["actor"], "action": entry["action"],
+                         "version": entry["record_version"], "field": name,
+                         "old": _as_text(old.get(name)), "new": _as_text(new.get(name))})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"{kind}_history")
