@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -37,13 +38,30 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def server_url(chromium_path) -> str:
+def store_env(tmp_path_factory) -> dict[str, str]:
+    """The app's environment: a fresh SQLite store in a temporary folder, never the developer's own."""
+    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    env["MBC_STORE_PATH"] = str(tmp_path_factory.mktemp("store") / "store.sqlite3")
+    return env
+
+
+@pytest.fixture(scope="session")
+def admin_credentials(store_env) -> tuple[str, str]:
+    """An admin of the temporary store, added with the users command; its password is new every session."""
+    username, password = "e2e-admin", secrets.token_urlsafe(18)
+    subprocess.run([sys.executable, "-m", "store", "users", "add", username, "--role", "admin", "--password-stdin"],
+                   input=password + "\n", text=True, env=store_env, cwd=ROOT, check=True, capture_output=True)
+    return username, password
+
+
+@pytest.fixture(scope="session")
+def server_url(chromium_path, store_env, admin_credentials) -> str:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=store_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

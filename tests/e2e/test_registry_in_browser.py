@@ -1,0 +1,42 @@
+"""In a real browser: sign in, add an offer, see it listed, with no request leaving the machine."""
+
+
+def _choose(page, scope, label: str, option: str) -> None:
+    scope.get_by_test_id("stSelectbox").filter(has_text=label).first.click()
+    page.get_by_role("option", name=option, exact=True).click()  # the list opens outside the form
+
+
+def test_an_admin_signs_in_adds_an_offer_and_sees_it_listed(offline_page, admin_credentials):
+    username, password = admin_credentials
+    page = offline_page.open("/registry")
+    page.set_viewport_size({"width": 1280, "height": 1600})
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("textbox", name="Username").fill(username)
+    sidebar.get_by_role("textbox", name="Password").fill(password)
+    sidebar.get_by_role("button", name="Sign in").click()
+    offline_page.wait_until_drawn()
+    assert sidebar.get_by_text(f"Signed in as {username}").is_visible()
+    assert sidebar.get_by_role("link", name="Import").is_visible()  # an admin's page
+
+    page.get_by_role("tab", name="Offers").click()
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add offer"))
+    _choose(page, form, "Provider kind", "organisation")
+    form.get_by_role("textbox", name="Provider", exact=True).fill("Mines Advisory Group")
+    _choose(page, form, "Modality", "training")
+    form.get_by_test_id("stMultiSelect").filter(has_text="Areas").click()
+    page.get_by_role("option", name="risk education", exact=True).click()
+    page.keyboard.press("Escape")
+    form.get_by_role("textbox", name="Target states or regions").fill("Africa")
+    form.get_by_role("button", name="Add offer").click()
+    offline_page.wait_until_drawn()
+
+    assert page.get_by_text("Added offer 1.").is_visible()
+    assert page.get_by_role("heading", name="1. All offers (1)").is_visible()
+    offers = page.get_by_test_id("stDataFrame").filter(visible=True).first
+    # The grid draws on a canvas; its cells are also in the page, for screen readers.
+    def cell(text):
+        return offers.get_by_role("gridcell", name=text, exact=True, include_hidden=True)
+
+    cell("Mines Advisory Group").wait_for(state="attached")
+    assert cell("risk_education").count() == 1 and cell("Africa").count() == 1
+    offline_page.screenshot("registry_offer_added_1280x1600")
