@@ -147,4 +147,14 @@ audit_log = Table(
     Index("ix_audit_log_record", "table_name", "record_id"),  # migration 0002: a record's history
 )
 
+slide = Table(
+    "slide", metadata,  # migration 0003
+    Column("id", Integer, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("view", Text, nullable=False),
+    Column("note", Text),
+    *_tracking(),
+)
+
 RECORD_TABLES = {"need": need, "offer": offer, "partnership": partnership}

@@ -25,7 +25,7 @@ from store.validate import (
     validate_partnership,
 )
 
-def _row(conn: Connection, table: Table, record_id: int, lock: bool = False) -> dict:
+def fetch_row(conn: Connection, table: Table, record_id: int, lock: bool = False) -> dict:
     query = select(table).where(table.c.id == record_id)
     row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None:
@@ -42,7 +42,7 @@ def insert_record(conn: Connection, table: Table, values: Mapping, who: str, bat
 
 
 def _stale(conn: Connection, table: Table, record_id: int, based_on: int) -> StaleEdit:
-    current = _row(conn, table, record_id)
+    current = fetch_row(conn, table, record_id)
     changes, by = changes_since(conn, table.name, record_id, based_on, current)
     return StaleEdit(table.name, record_id, based_on, current["version"], changes, by)
 
@@ -68,12 +68,12 @@ def _editable(row: Mapping, fields) -> dict:
     return {f: row[f] for f in fields if f in row}
 
 
-def _update(conn: Connection, table: Table, record_id: int, row: dict, clean: dict, version: int, who: str) -> dict:
+def apply_update(conn: Connection, table: Table, record_id: int, row: dict, clean: dict, version: int, who: str) -> dict:
     if row["version"] != version:
         raise _stale(conn, table, record_id, version)
     changes = {f: v for f, v in clean.items() if row.get(f) != v}
     update_record(conn, table, record_id, row, changes, version, who)
-    return _row(conn, table, record_id)
+    return fetch_row(conn, table, record_id)
 
 
 def create_need(store: Store, actor: Actor | None, values: Mapping) -> dict:
@@ -84,19 +84,19 @@ def create_need(store: Store, actor: Actor | None, values: Mapping) -> dict:
     roles.check_need(actor, clean["iso3"])
     with store.engine.begin() as conn:
         record_id = insert_record(conn, need, {**clean, "author": actor.username, "is_reference": False}, actor.username)
-        return _row(conn, need, record_id)
+        return fetch_row(conn, need, record_id)
 
 
 def update_need(store: Store, actor: Actor | None, need_id: int, values: Mapping, version: int) -> dict:
     """Change the given fields of a need last read at `version`."""
     with store.engine.begin() as conn:
-        row = _row(conn, need, need_id, lock=True)
+        row = fetch_row(conn, need, need_id, lock=True)
         roles.check_need(actor, row["iso3"])
         clean = validate_need({**_editable(row, NEED_FIELDS), **values}, reference=row["is_reference"])
         roles.check_need(actor, clean["iso3"])  # nor move a need to a state one does not speak for
         if row["is_reference"] and clean["iso3"] == row["iso3"]:
             clean["state_name"] = row["state_name"]  # the name as the source stated it
-        return _update(conn, need, need_id, row, clean, version, actor.username)
+        return apply_update(conn, need, need_id, row, clean, version, actor.username)
 
 
 def create_offer(store: Store, actor: Actor | None, values: Mapping) -> dict:
@@ -108,23 +108,23 @@ def create_offer(store: Store, actor: Actor | None, values: Mapping) -> dict:
     roles.check_offer(actor, clean["provider_name"])
     with store.engine.begin() as conn:
         record_id = insert_record(conn, offer, {**clean, "is_reference": False}, actor.username)
-        return _row(conn, offer, record_id)
+        return fetch_row(conn, offer, record_id)
 
 
 def update_offer(store: Store, actor: Actor | None, offer_id: int, values: Mapping, version: int) -> dict:
     with store.engine.begin() as conn:
-        row = _row(conn, offer, offer_id, lock=True)
+        row = fetch_row(conn, offer, offer_id, lock=True)
         roles.check_offer(actor, row["provider_name"])
         clean = validate_offer({**_editable(row, OFFER_FIELDS), **values})
         roles.check_offer(actor, clean["provider_name"])
-        return _update(conn, offer, offer_id, row, clean, version, actor.username)
+        return apply_update(conn, offer, offer_id, row, clean, version, actor.username)
 
 
 def _check_sides(conn: Connection, actor: Actor | None, clean: dict) -> Actor:
     sides = {}
     for field, table in (("need_id", need), ("offer_id", offer)):
         try:
-            sides[field] = _row(conn, table, clean[field])
+            sides[field] = fetch_row(conn, table, clean[field])
         except NotFound as err:
             raise InvalidRecord({field: str(err)}) from None
     return roles.check_partnership(actor, sides["need_id"]["iso3"], sides["offer_id"]["provider_name"])
@@ -136,16 +136,16 @@ def create_partnership(store: Store, actor: Actor | None, values: Mapping) -> di
     with store.engine.begin() as conn:
         actor = _check_sides(conn, actor, clean)
         record_id = insert_record(conn, partnership, clean, actor.username)
-        return _row(conn, partnership, record_id)
+        return fetch_row(conn, partnership, record_id)
 
 
 def update_partnership(store: Store, actor: Actor | None, partnership_id: int, values: Mapping, version: int) -> dict:
     with store.engine.begin() as conn:
-        row = _row(conn, partnership, partnership_id, lock=True)
+        row = fetch_row(conn, partnership, partnership_id, lock=True)
         _check_sides(conn, actor, row)  # the sides as they are now ...
         clean = validate_partnership({**_editable(row, PARTNERSHIP_FIELDS), **values})
         actor = _check_sides(conn, actor, clean)  # ... and as the edit would leave them
         order = PARTNERSHIP_STATUSES.index
         if order(clean["status"]) < order(row["status"]) and not actor.is_admin:
             raise PermissionDenied(f"only an admin may move a partnership back from {row['status']} to {clean['status']}")
-        return _update(conn, partnership, partnership_id, row, clean, version, actor.username)
+        return apply_update(conn, partnership, partnership_id, row, clean, version, actor.username)

@@ -1,0 +1,90 @@
+"""Presenter slides: saved views of this dashboard, in order. Everyone reads them; only an admin edits.
+
+A slide's view is a path of the dashboard with its query string (what the address bar shows after
+the host), so a slide reopens exactly that view and can never point elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from sqlalchemy import delete, func, select, update
+
+from store import roles
+from store.audit import write_audit
+from store.base import Store
+from store.errors import InvalidRecord, NotFound
+from store.roles import Actor
+from store.schema import slide
+from store.writes import apply_update, fetch_row, insert_record
+
+PAGES = ("overview", "country", "needs", "gaps", "sources")
+VIEW = re.compile(rf"^/(?:{'|'.join(PAGES)})?(?:\?[A-Za-z0-9_%&=.,+\-]*)?$")
+MAX_TITLE = 200
+
+
+def validate_slide(values: Mapping) -> dict:
+    problems, clean = {}, {}
+    title = str(values.get("title") or "").strip()
+    if not title:
+        problems["title"] = "a title is required"
+    elif len(title) > MAX_TITLE:
+        problems["title"] = f"{len(title)} characters; the limit is {MAX_TITLE}"
+    clean["title"] = title
+    view = str(values.get("view") or "").strip()
+    if not VIEW.match(view):
+        problems["view"] = (f"'{view}' is not a view of this dashboard: copy the part of the address after the host, "
+                            f"starting with / and one of {', '.join('/' + p for p in PAGES)}")
+    clean["view"] = view
+    note = values.get("note")
+    clean["note"] = str(note).strip() or None if note is not None else None
+    if problems:
+        raise InvalidRecord(problems)
+    return clean
+
+
+def list_slides(store: Store) -> list[dict]:
+    with store.engine.connect() as conn:
+        return [dict(row) for row in conn.execute(select(slide).order_by(slide.c.position, slide.c.id)).mappings()]
+
+
+def create_slide(store: Store, actor: Actor | None, values: Mapping) -> dict:
+    actor = roles.require_admin(actor, "edit the slides")
+    clean = validate_slide(values)
+    with store.engine.begin() as conn:
+        last = conn.execute(select(func.max(slide.c.position))).scalar()
+        record_id = insert_record(conn, slide, {**clean, "position": (last or 0) + 1}, actor.username)
+        return fetch_row(conn, slide, record_id)
+
+
+def update_slide(store: Store, actor: Actor | None, slide_id: int, values: Mapping, version: int) -> dict:
+    actor = roles.require_admin(actor, "edit the slides")
+    with store.engine.begin() as conn:
+        row = fetch_row(conn, slide, slide_id, lock=True)
+        clean = validate_slide({**{f: row[f] for f in ("title", "view", "note")}, **values})
+        return apply_update(conn, slide, slide_id, row, clean, version, actor.username)
+
+
+def delete_slide(store: Store, actor: Actor | None, slide_id: int) -> None:
+    actor = roles.require_admin(actor, "edit the slides")
+    with store.engine.begin() as conn:
+        row = fetch_row(conn, slide, slide_id, lock=True)
+        conn.execute(delete(slide).where(slide.c.id == slide_id))
+        write_audit(conn, "slide", slide_id, row["version"], "delete", actor.username, row, None)
+
+
+def move_slide(store: Store, actor: Actor | None, slide_id: int, step: int) -> None:
+    """Swap the slide with its neighbour `step` places away (-1 earlier, +1 later); at an end, nothing moves."""
+    actor = roles.require_admin(actor, "edit the slides")
+    with store.engine.begin() as conn:
+        ordered = [dict(r) for r in conn.execute(select(slide).order_by(slide.c.position, slide.c.id).with_for_update()).mappings()]
+        index = next((i for i, r in enumerate(ordered) if r["id"] == slide_id), None)
+        if index is None:
+            raise NotFound(f"no slide {slide_id}")
+        other = index + step
+        if not 0 <= other < len(ordered):
+            return
+        for row, position in ((ordered[index], other + 1), (ordered[other], index + 1)):
+            conn.execute(update(slide).where(slide.c.id == row["id"]).values(position=position))
+            write_audit(conn, "slide", row["id"], row["version"], "update", actor.username,
+                        {"position": row["position"]}, {"position": position})
