@@ -1,4 +1,4 @@
-"""In a real browser: sign in, add an offer, see it listed, with no request leaving the machine."""
+"""In a real browser: sign in, add an offer, see it listed and edit it, with no request leaving the machine."""
 
 
 def _choose(page, scope, label: str, option: str) -> None:
@@ -6,7 +6,7 @@ def _choose(page, scope, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()  # the list opens outside the form
 
 
-def test_an_admin_signs_in_adds_an_offer_and_sees_it_listed(offline_page, admin_credentials):
+def test_an_admin_signs_in_adds_an_offer_sees_it_listed_and_edits_it(offline_page, admin_credentials):
     username, password = admin_credentials
     page = offline_page.open("/registry")
     page.set_viewport_size({"width": 1280, "height": 1600})
@@ -40,3 +40,17 @@ def test_an_admin_signs_in_adds_an_offer_and_sees_it_listed(offline_page, admin_
     cell("Mines Advisory Group").wait_for(state="attached")
     assert cell("risk_education").count() == 1 and cell("Africa").count() == 1
     offline_page.screenshot("registry_offer_added_1280x1600")
+
+    # Edit it twice: the first save changes the offer's label in the picker, which the browser then
+    # sends back as the picker's value; the second save must still reach offer 1.
+    _choose(page, page, "Open an offer", "1 · Mines Advisory Group · training · risk_education")
+    offline_page.wait_until_drawn()
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Save offer 1"))
+    _choose(page, form, "Modality", "equipment")
+    form.get_by_role("button", name="Save offer 1").click()
+    offline_page.wait_until_drawn()
+    assert page.get_by_text("Saved offer 1 (version 2).").is_visible()
+    form.get_by_role("textbox", name="Contact").fill("ops@example.org")
+    form.get_by_role("button", name="Save offer 1").click()
+    offline_page.wait_until_drawn()
+    assert page.get_by_text("Saved offer 1 (version 3).").is_visible()
