@@ -1,8 +1,11 @@
 """Router: page config, every page listed, and the sidebar every page shares."""
 import streamlit as st
 
+from store.slides import list_slides
 from ui.auth import current_actor, render_account
-from ui.cached import cached_provenance
+from ui.cached import cached_provenance, cached_store
+from ui.presenter import apply_presenter_style, render_presenter_bar
+from ui.url_state import PRESENT, presenting
 
 st.set_page_config(page_title="Mine Ban Convention dashboard", page_icon="static/favicon.png", layout="wide")
 
@@ -16,11 +19,20 @@ pages = [
     *([st.Page("app_pages/import_data.py", title="Import", icon=":material/upload_file:", url_path="import")]
       if actor is not None and actor.is_admin else []),
     st.Page("app_pages/gaps.py", title="Gaps", icon=":material/table:", url_path="gaps"),
+    st.Page("app_pages/slides.py", title="Slides", icon=":material/slideshow:", url_path="slides"),
     st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
-page = st.navigation(pages)
+page = st.navigation(pages, position="hidden" if presenting() else "sidebar")
 
-with st.sidebar:
+if presenting():
+    apply_presenter_style()
+    render_presenter_bar(list_slides(cached_store()))
+
+with st.sidebar:  # hidden in presenter mode, but still there for the way back
+    if st.button("Presenter mode", key="presenter_on", icon=":material/slideshow:",
+                 help="Big type, no sidebar, this view full width; slides step with ← and →, Esc leaves"):
+        st.query_params[PRESENT] = "1"
+        st.rerun()
     render_account(actor)
     st.divider()
     provenance = cached_provenance()

@@ -10,7 +10,7 @@ from domain.needs_filters import SIZES, STATUSES, NeedFilters, filter_needs, siz
 from domain.overview import REGIONS
 from ui.auth import current_actor
 from ui.cached import cached_panel, cached_small_states
-from ui.components import render_downloads, render_source_line
+from ui.components import render_chart, render_downloads, render_source_line
 from ui.needs_sections import render_matches_for
 from ui.registry_data import read_registry
 from ui.url_state import UrlParam, read_url_state, write_url_state
@@ -53,7 +53,7 @@ figures[2].metric("Not fully covered", int((shown["share_covered"].isna() | (sho
 figures[3].metric("No one has offered for", int(((shown["compatible_offers"] == 0) & (shown["partnerships"] == 0)).sum()))
 per_state = shown.groupby(["iso3", "state_name"]).size().rename("needs").reset_index().rename(columns={"state_name": "state"})
 per_state["uncovered"] = per_state["iso3"].map(uncovered).fillna(0).astype(int)
-st.plotly_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="needs_map", config=MAP_CONFIG)
+render_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="needs_map", config=MAP_CONFIG)
 table = shown.assign(size=size_band(shown["usd_million"]).map(SIZES), status=shown["status"].fillna("not stated"))
 table = table[["need_id", "state_name", "iso3", "area", "description", "usd_million", "amount", "currency", "period", "status",
                "compatible_offers", "covered", "share_covered", "coverage_note", "source_url", "is_reference"]]

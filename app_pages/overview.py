@@ -4,7 +4,7 @@ import streamlit as st
 from charts.overview import make_ranked_bar_figure, make_world_map_figure
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from ui.cached import cached_provenance, cached_small_states, cached_table, cached_world_panel
-from ui.components import render_source_line, render_table
+from ui.components import render_chart, render_source_line, render_table
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
@@ -51,7 +51,7 @@ with_data = int(binned["value"].notna().sum())
 st.caption(f"{metric.label}: {with_data} of {len(binned)} states shown have a figure; grey means no figure was "
            "found in the sources (never zero). Figures are the latest each state has, so their years differ: hover for the year.")
 world_map = make_world_map_figure(binned, metric, zoom_to_states=bool(filters.regions), small_states=cached_small_states())
-selection = st.plotly_chart(world_map, key="world_map", on_select="rerun",
+selection = render_chart(world_map, key="world_map", on_select="rerun",
                             selection_mode="points", config=MAP_CONFIG)
 render_source_line(sources, "2026-11-27")
 # A shape gives its location; a small state's dot carries its ISO3 as the last customdata item.
@@ -64,7 +64,7 @@ if clicked:
 left, right = st.columns([2, 3])
 with left:
     st.subheader("Highest figures")
-    st.plotly_chart(make_ranked_bar_figure(binned, metric), key="ranked", config={"displaylogo": False})
+    render_chart(make_ranked_bar_figure(binned, metric), key="ranked", config={"displaylogo": False})
     render_source_line(sources[:1], "2026-11-27")
 with right:
     st.subheader("All states shown")

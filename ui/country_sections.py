@@ -14,7 +14,7 @@ from config import NEED_AREAS
 from domain.country import CountryProfile, Projection
 from domain.geography import Neighbourhood
 from domain.membership import MEMBERSHIP_LABELS
-from ui.components import LINK_ADDRESS, NOT_REPORTED, format_figure, plain, render_figure, render_table
+from ui.components import LINK_ADDRESS, NOT_REPORTED, format_figure, plain, render_chart, render_figure, render_table
 
 CHART_CONFIG = {"displaylogo": False}
 TREATY_DATES = {
@@ -67,7 +67,7 @@ def render_national_context(profile: CountryProfile) -> None:
     if profile.casualties.empty:
         _not_reported("Casualties by year")
     else:
-        st.plotly_chart(make_casualties_figure(profile.casualties), key="casualties_chart", config=CHART_CONFIG)
+        render_chart(make_casualties_figure(profile.casualties), key="casualties_chart", config=CHART_CONFIG)
         table = profile.casualties.rename(columns={
             "year": "Year", "casualties_total": "Casualties", "killed": "Killed", "injured": "Injured",
             "civilian_share_pct": "Civilians (%)", "child_casualties": "Children", "female_casualties": "Women and girls",
@@ -109,7 +109,7 @@ def render_implementation(profile: CountryProfile) -> None:
         _not_reported("Land release by year")
     else:
         st.subheader("Land release history")
-        st.plotly_chart(make_release_figure(profile.releases), key="release_chart", config=CHART_CONFIG)
+        render_chart(make_release_figure(profile.releases), key="release_chart", config=CHART_CONFIG)
         table = profile.releases.rename(columns={
             "year": "Year", "land_released_km2": "Land released (km²)", "cleared_km2": "Of which cleared (km²)",
             "ap_mines_destroyed": "AP mines destroyed", "source_url": "Source", "leads": "Figure shown"})
@@ -124,7 +124,7 @@ def render_outlook(projection: Projection, deadline: str) -> None:
     st.markdown(f"**{plain(projection.outlook)}** — {plain(projection.reason)}")
     st.caption(plain(projection.assumptions))
     if projection.projected_completion_year is not None and projection.deadline_year is not None:
-        st.plotly_chart(make_outlook_figure(projection, deadline), key="outlook_chart", config=CHART_CONFIG)
+        render_chart(make_outlook_figure(projection, deadline), key="outlook_chart", config=CHART_CONFIG)
 
 
 def render_needs(profile: CountryProfile) -> None:
@@ -170,7 +170,7 @@ def render_partnerships(profile: CountryProfile) -> None:
         _not_reported("International support received")
     else:
         st.subheader("Support received per year")
-        st.plotly_chart(make_support_figure(totals), key="support_chart", config=CHART_CONFIG)
+        render_chart(make_support_figure(totals), key="support_chart", config=CHART_CONFIG)
         st.caption("Data source: international support by recipient (data/support_by_recipient.csv), Landmine Monitor's "
                    "recipient totals. Donor rows below are partial and never added up to make a total.")
     if profile.support_pairs.empty:

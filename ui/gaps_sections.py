@@ -9,7 +9,7 @@ import streamlit as st
 from charts.gaps import make_casualties_support_figure, make_deadline_bubble_figure, make_state_series_figure
 from domain.history import rank_casualties
 from domain.membership import MEMBERSHIP_LABELS
-from ui.components import render_downloads, render_source_line, render_table, select_columns
+from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns
 
 CHART_CONFIG = {"displaylogo": False}
 COMPILED = "2026-11-27"
@@ -32,7 +32,7 @@ def render_pace_view(panel: pd.DataFrame):
     st.caption(f"{len(drawn)} of {len(open_art5)} states with an open Article 5 obligation have both a deadline and a "
                "remaining-area estimate; bubble size = needs no agreed or funded partnership covers. Click a bubble to "
                "open the state.")
-    event = st.plotly_chart(make_deadline_bubble_figure(drawn), key="pace_chart", on_select="rerun",
+    event = render_chart(make_deadline_bubble_figure(drawn), key="pace_chart", on_select="rerun",
                             selection_mode="points", config=CHART_CONFIG)
     render_source_line(["Article 5 table and land release history (Landmine Monitor, Mine Action Review)",
                         "needs in the registry"], COMPILED)
@@ -54,7 +54,7 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
     st.caption(f"{len(trends)} states have casualty and support figures for two or more of the same years; "
                f"{len(flagged)} saw casualties rise while support fell between their last two such years. "
                "Top left = rising casualties, falling support. Click a point to open the state.")
-    event = st.plotly_chart(make_casualties_support_figure(trends), key="casualties_chart", on_select="rerun",
+    event = render_chart(make_casualties_support_figure(trends), key="casualties_chart", on_select="rerun",
                             selection_mode="points", config=CHART_CONFIG)
     render_source_line(["Casualties (Landmine Monitor leads where sources differ)", "International support by recipient"], COMPILED)
     names = panel.set_index("iso3")["state"]
@@ -62,7 +62,7 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
     if choices:
         iso3 = st.selectbox("One state over time", choices, format_func=lambda c: names.get(c, c), key="series_state")
         lead = rank_casualties(casualties[casualties["iso3"] == iso3])
-        st.plotly_chart(make_state_series_figure(lead[lead["leads"]], support[support["iso3"] == iso3].dropna(subset=["usd_million"]),
+        render_chart(make_state_series_figure(lead[lead["leads"]], support[support["iso3"] == iso3].dropna(subset=["usd_million"]),
                                                  names.get(iso3, iso3)), key="series_chart", config=CHART_CONFIG)
     table = trends.rename(columns={"casualties_total": "casualties", "casualties_total_before": "casualties before",
                                    "support_usd_million": "support (US$ m)", "support_usd_million_before": "support before (US$ m)"})

@@ -6,6 +6,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+PRESENT, SLIDE, LANG = "present", "slide", "lang"
+GLOBAL_PARAMS = (PRESENT, SLIDE, LANG)  # belong to every page: presenter mode, the slide shown, the language
+
+
+def presenting() -> bool:
+    return st.query_params.get(PRESENT) == "1"
+
 
 @dataclass(frozen=True)
 class UrlParam:
@@ -62,7 +69,7 @@ def read_url_state(params: list[UrlParam]) -> None:
 
 def write_url_state(params: list[UrlParam]) -> None:
     """Mirror this page's widgets into the URL (and only them) so a copied link reopens this view."""
-    own = {param.key for param in params}
+    own = {param.key for param in params} | set(GLOBAL_PARAMS)
     for key in [k for k in st.query_params if k not in own]:  # left over from another page
         del st.query_params[key]
     for param in params:
