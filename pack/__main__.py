@@ -1,0 +1,33 @@
+"""`python -m pack build OUTDIR [--states ISO3 ...]`: write the conference pack."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from pack.build import PackError, build_pack
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pack", description="Static HTML pages that open from disk, offline.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="write the overview and the State Party pages into OUTDIR")
+    build.add_argument("outdir", type=Path)
+    build.add_argument("--states", nargs="+", metavar="ISO3", type=str.upper,
+                       help="only these states (default: every state in data/states_parties.csv)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        pages = build_pack(args.outdir, args.states)
+    except PackError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    size = sum(f.stat().st_size for f in args.outdir.rglob("*") if f.is_file())
+    print(f"wrote {len(pages)} pages to {args.outdir} ({size / 2**20:.1f} MiB) in {time.perf_counter() - started:.1f} s; "
+          f"open {args.outdir / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
