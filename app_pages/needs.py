@@ -58,14 +58,14 @@ table = shown.assign(size=size_band(shown["usd_million"]).map(SIZES), status=sho
 table = table[["need_id", "state_name", "iso3", "area", "description", "usd_million", "amount", "currency", "period", "status",
                "compatible_offers", "covered", "share_covered", "coverage_note", "source_url", "is_reference"]]
 table = table.rename(columns={"state_name": "state", "usd_million": "US$ million", "share_covered": "share covered",
-                              "compatible_offers": "offers that fit", "source_url": "source"})
+                              "compatible_offers": "offers that fit", "source_url": "source"}).reset_index(drop=True)
 st.caption("Amounts cover different periods and some needs are parts of others: they are never added up. "
            "Select a row to see the offers that fit it, best first, and why.")
 event = st.dataframe(table, hide_index=True, width="stretch", key="needs_table", on_select="rerun",
                      selection_mode="single-row", placeholder="not reported",
                      column_config={"source": st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
                                     "share covered": st.column_config.NumberColumn(format="percent")})
-render_downloads(table.assign(as_of=shown["period"]), "needs_shown", "the needs shown")
+render_downloads(table.assign(as_of=shown["period"].to_numpy()), "needs_shown", "the needs shown")
 render_source_line(["Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)",
                     "offers and partnerships entered in the registry"], "2026-11-27")
 chosen = event.selection.rows if event else []

@@ -7,7 +7,7 @@ from ui.auth import current_actor
 from ui.cached import cached_store
 from ui.components import plain
 from ui.presenter import view_target
-from ui.url_state import PRESENT, SLIDE
+from ui.url_state import PRESENT, SLIDE, open_from_url
 
 store = cached_store()
 actor = current_actor()
@@ -18,6 +18,7 @@ st.caption("Each slide is a view of this dashboard: the part of the address afte
            "/country?iso3=KHM or /gaps?view=pace. In presenter mode, ← and → step through them; Esc leaves.")
 if slides and st.button("Start presenting", type="primary", icon=":material/slideshow:", key="start_presenting"):
     page, query = view_target(slides[0]["view"])
+    open_from_url()
     st.switch_page(page, query_params={**query, PRESENT: "1", SLIDE: "1"})
 if not slides:
     st.info("No slides saved yet." + ("" if actor and actor.is_admin else " An admin can add them here."))

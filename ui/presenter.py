@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import streamlit as st
 
 from ui.components import plain
-from ui.url_state import PRESENT, SLIDE
+from ui.url_state import PRESENT, SLIDE, open_from_url
 PAGE_FILES = {"": "app_pages/overview.py", "overview": "app_pages/overview.py", "country": "app_pages/country.py",
               "needs": "app_pages/needs.py", "gaps": "app_pages/gaps.py", "sources": "app_pages/sources.py"}
 
@@ -42,6 +42,7 @@ def view_target(view: str) -> tuple[str, dict[str, str | list[str]]]:
 
 def _go(slides: list[dict], number: int) -> None:
     page, query = view_target(slides[number - 1]["view"])
+    open_from_url()
     st.switch_page(page, query_params={**query, PRESENT: "1", SLIDE: str(number)})
 
 

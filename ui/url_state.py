@@ -55,13 +55,23 @@ def _saved(key: str) -> str:
     return f"_url_state_saved_{key}"
 
 
+_FROM_URL = "_url_state_from_url"
+
+
+def open_from_url() -> None:
+    """Make the next page read every parameter from its URL, whatever this session had: for a jump to a
+    saved view (a slide), which must look exactly as saved even when it is the page already open."""
+    st.session_state[_FROM_URL] = True
+
+
 def read_url_state(params: list[UrlParam]) -> None:
     """Seed each widget's session state before the widgets are drawn: from the URL when it names the
     parameter, else from this session's last visit to the page (so coming back keeps the view), else the default."""
+    from_url = st.session_state.pop(_FROM_URL, False)
     for param in params:
-        if param.key in st.session_state:
+        if param.key in st.session_state and not from_url:
             continue
-        if param.key not in st.query_params and _saved(param.key) in st.session_state:
+        if not from_url and param.key not in st.query_params and _saved(param.key) in st.session_state:
             st.session_state[param.key] = st.session_state[_saved(param.key)]
         else:
             st.session_state[param.key] = param.parse()
