@@ -1,0 +1,62 @@
+"""In a real browser, with no request leaving the machine: the donors' needs map, and presenter mode stepping
+through slides with the arrow keys. Screenshots go to tests/artifacts/."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from data_loaders.registry import LOADERS
+from store import open_store
+from store.slides import create_slide, list_slides
+from tests.store.conftest import ADMIN
+
+
+def test_needs_page_maps_the_states_with_needs_no_partnership_covers(offline_page):
+    page = offline_page.open("/needs")
+    needs = LOADERS["stated_needs"]()
+    with_state = needs["iso3"].dropna().nunique()
+    page.wait_for_function(f"document.querySelectorAll('path.choroplethlocation').length === {with_state}", timeout=30_000)
+    assert page.get_by_text(f"{len(needs)} of {len(needs)}").first.is_visible()
+    assert page.get_by_text("Data source:").first.is_visible()
+    offline_page.screenshot("needs_1280x720")
+
+
+def test_a_shared_link_reopens_the_needs_filters(offline_page):
+    needs = LOADERS["stated_needs"]()
+    victim_assistance = int((needs["need_category"] == "victim_assistance").sum())
+    page = offline_page.open("/needs?area=victim_assistance")
+    assert page.get_by_text(f"{victim_assistance} of {len(needs)}").first.is_visible()
+    assert page.get_by_test_id("stMultiSelect").first.get_by_text("victim assistance").is_visible()
+
+
+@pytest.fixture
+def two_slides(store_env, server_url):
+    """Two saved views in the app's store (the server has already migrated it)."""
+    store = open_store(f"sqlite:///{store_env['MBC_STORE_PATH']}", seed=False)
+    if not list_slides(store):
+        create_slide(store, ADMIN, {"title": "Casualties in the world", "view": "/overview?metric=casualties"})
+        create_slide(store, ADMIN, {"title": "Cambodia", "view": "/country?iso3=KHM"})
+    store.close()
+
+
+def test_presenter_mode_steps_through_slides_with_the_arrow_keys(offline_page, two_slides):
+    page = offline_page.open("/?present=1")
+    assert not page.get_by_test_id("stSidebar").is_visible()
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "24px"  # 1.5 x 16 px
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(re.compile(r"slide=1"))
+    offline_page.wait_until_drawn()
+    assert "metric=casualties" in page.url and "present=1" in page.url
+    assert page.get_by_text("Slide 1 of 2:").is_visible()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(re.compile(r"/country\?.*slide=2"))
+    offline_page.wait_until_drawn()
+    assert page.get_by_role("heading", name="Cambodia", exact=True).is_visible()
+    offline_page.screenshot("presenter_KHM_1280x720")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url(re.compile(r"slide=1"))
+    page.keyboard.press("Escape")
+    page.wait_for_url(lambda url: "present=" not in url)
+    offline_page.wait_until_drawn()
+    assert page.get_by_test_id("stSidebar").is_visible()
