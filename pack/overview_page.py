@@ -44,6 +44,13 @@ def _bins_table(binned: pd.DataFrame, metric: Metric) -> str:
     return table(pd.DataFrame(rows), {"bin": "Legend bin", "count": "States", "states": "Which"})
 
 
+def _world_map(binned: pd.DataFrame, metric: Metric, data: PackData):
+    """The dashboard's map with its legend title above the bins: beside them, it pushes "No data" off a page
+    1,100 pixels wide, and a static page has no wider layout to fall back on."""
+    figure = make_world_map_figure(binned, metric, small_states=data.small_states)
+    return figure.update_layout(legend_title_side="top")
+
+
 def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: set[str], first: bool) -> str:
     binned = compute_metric_bins(states, metric)
     with_data = int(binned["value"].notna().sum())
@@ -69,8 +76,7 @@ def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: s
         f'<p class="caption">{with_data} of {len(binned)} States Parties have a figure; grey means no figure was found '
         "in the sources (never zero). Figures are the latest each state has, so their years differ: hover, or see "
         "the table, for each year.</p>"
-        + chart(f"map-{metric.key}", make_world_map_figure(binned, metric, small_states=data.small_states), map_alt,
-                source_line, _bins_table(binned, metric))
+        + chart(f"map-{metric.key}", _world_map(binned, metric, data), map_alt, source_line, _bins_table(binned, metric))
         + "<h3>Highest figures</h3>"
         + (chart(f"ranked-{metric.key}", make_ranked_bar_figure(binned, metric, TOP), bar_alt, source_line,
                  table(top, {"state": "State", "value_text": metric.label, "as_of": "As of", "source_url": "Source"},
