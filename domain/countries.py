@@ -6,6 +6,7 @@ country_converter's regexes. Ambiguous names and non-states come back unmatched,
 """
 from __future__ import annotations
 
+import gettext
 import logging
 from dataclasses import dataclass
 from functools import cache
@@ -69,11 +70,27 @@ def is_iso3(code: str) -> bool:
     return code in _iso3_codes()
 
 
-def country_name(iso3: str) -> str | None:
+@cache
+def _country_names_in(language: str) -> gettext.NullTranslations:
+    """pycountry's ISO 3166-1 catalogue for `language` (English, untranslated, when it has none)."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def country_name(iso3: str, language: str = "en") -> str | None:
+    """The state's short name in `language` ('DEU', 'fr' -> 'Allemagne'); None for a code ISO 3166 lacks."""
     if iso3 in EXTRA_ISO3:
         return EXTRA_ISO3[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
-    return getattr(country, "common_name", None) or getattr(country, "name", None)
+    if country is None:
+        return None
+    common = getattr(country, "common_name", None)
+    if language == "en":
+        return common or country.name
+    names = _country_names_in(language)
+    # The catalogue translates some common names ('Bolivia'); otherwise the formal name's translation.
+    if common and names.gettext(common) != common:
+        return names.gettext(common)
+    return names.gettext(country.name)
 
 
 @cache  # names repeat on every row of a table; country_converter's regexes are the slow part

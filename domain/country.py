@@ -15,6 +15,11 @@ from domain.history import rank_casualties, rank_releases
 from domain.outlook import OutlookAssumptions, compute_outlook, compute_pace, decimal_year
 from domain.panel import ReferenceTables
 from domain.resources import collect_resources
+from i18n import N_
+
+ARTICLE5_OBLIGATION, ARTICLE5_COMPLETED = N_("Article 5 mine clearance"), N_("Article 5 mine clearance (completed)")
+VA_OBLIGATION = N_("victim assistance (significant numbers of survivors)")
+ANNOUNCED, CONTRIBUTION = N_("announced (not a recorded payment)"), N_("reported contribution")
 
 
 @dataclass(frozen=True)
@@ -43,10 +48,9 @@ class CountryProfile:
     def obligations(self) -> list[str]:
         found = []
         if self.panel["has_article5"]:
-            done = " (completed)" if self.panel["article5_completed"] else ""
-            found.append(f"Article 5 mine clearance{done}")
+            found.append(ARTICLE5_COMPLETED if self.panel["article5_completed"] else ARTICLE5_OBLIGATION)
         if self.panel["significant_survivors"]:
-            found.append("victim assistance (significant numbers of survivors)")
+            found.append(VA_OBLIGATION)
         return found
 
     @property
@@ -105,7 +109,7 @@ def _support_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
     """Donor -> this state rows; announcements are labelled, and rows from truncated tables marked partial."""
     notes = pairs["notes"].fillna("")
     return pairs.assign(
-        kind=pairs["is_announcement"].map({True: "announced (not a recorded payment)", False: "reported contribution"}),
+        kind=pairs["is_announcement"].map({True: ANNOUNCED, False: CONTRIBUTION}),
         partial_table=notes.str.contains("partial", case=False),
         sources_differ=notes.str.contains("SOURCES DIFFER"),
     ).sort_values(["year", "donor"])

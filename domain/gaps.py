@@ -8,6 +8,12 @@ import numpy as np
 import pandas as pd
 
 from domain.history import rank_casualties
+from domain.outlook import COMPLETED
+from domain.panel import CANNOT_TELL, FALLING, RISING, STABLE
+from i18n import N_
+
+NOT_REPORTED, NO_OBLIGATION, STALE = N_("not reported"), N_("no obligation"), N_("stale ({year})")
+CURRENT, PASSED = N_("current"), N_("passed, extension not reported")
 
 CHANGE_THRESHOLD = 0.10  # a change under 10 % either way is "stable", as the panel's casualty trend
 
@@ -19,8 +25,8 @@ def _change(now: pd.Series, before: pd.Series) -> pd.Series:
 
 
 def _direction(change: pd.Series) -> pd.Series:
-    labels = np.select([change > CHANGE_THRESHOLD, change < -CHANGE_THRESHOLD, change.notna()], ["rising", "falling", "stable"],
-                       default="cannot tell")
+    labels = np.select([change > CHANGE_THRESHOLD, change < -CHANGE_THRESHOLD, change.notna()], [RISING, FALLING, STABLE],
+                       default=CANNOT_TELL)
     return pd.Series(labels, index=change.index)
 
 
@@ -39,7 +45,7 @@ def compute_casualties_against_support(casualties: pd.DataFrame, support: pd.Dat
     result["support_change"] = _change(result["usd_million"], result["usd_million_before"])
     result["casualties_direction"] = _direction(result["casualties_change"])
     result["support_direction"] = _direction(result["support_change"])
-    result["rising_while_support_falls"] = result["casualties_direction"].eq("rising") & result["support_direction"].eq("falling")
+    result["rising_while_support_falls"] = result["casualties_direction"].eq(RISING) & result["support_direction"].eq(FALLING)
     return result.rename(columns={"usd_million": "support_usd_million", "usd_million_before": "support_usd_million_before",
                                   "year_before": "previous_year"}).reset_index()
 
@@ -49,15 +55,15 @@ def compute_reporting_completeness(panel: pd.DataFrame, on: dt.date, max_age: in
 
     A figure older than `max_age` years is stale; 'no obligation' where a field does not apply."""
     def dated(year: pd.Series, applies: pd.Series) -> pd.Series:
-        text = np.where(year.isna(), "not reported",
-                        np.where(on.year - year.fillna(0) > max_age, "stale (" + year.astype("string").fillna("") + ")",
-                                 year.astype("string").fillna("")))
-        return pd.Series(np.where(applies, text, "no obligation"), index=year.index)
+        written = year.astype("string").fillna("")
+        text = np.where(year.isna(), NOT_REPORTED,
+                        np.where(on.year - year.fillna(0) > max_age, written.map(lambda y: STALE.format(year=y)), written))
+        return pd.Series(np.where(applies, text, NO_OBLIGATION), index=year.index)
 
     article5 = panel["has_article5"] & ~panel["article5_completed"]
     deadline = np.select(
         [~panel["has_article5"], panel["article5_completed"], panel["article5_deadline"].isna(), panel["deadline_passed"].fillna(False)],
-        ["no obligation", "completed", "not reported", "passed, extension not reported"], default="current",
+        [NO_OBLIGATION, COMPLETED, NOT_REPORTED, PASSED], default=CURRENT,
     )
     grid = pd.DataFrame({
         "iso3": panel["iso3"], "state": panel["state"],
@@ -68,9 +74,9 @@ def compute_reporting_completeness(panel: pd.DataFrame, on: dt.date, max_age: in
         "victim_assistance_data": dated(panel["survivors_estimate_year"], panel["significant_survivors"]),
         "ia_events": panel["ia_events"].astype("Int64"),
     })
-    missing = (grid[["contamination_estimate", "casualty_data", "victim_assistance_data"]] == "not reported").sum(axis=1)
+    missing = (grid[["contamination_estimate", "casualty_data", "victim_assistance_data"]] == NOT_REPORTED).sum(axis=1)
     stale = grid[["contamination_estimate", "casualty_data", "victim_assistance_data"]].apply(lambda c: c.str.startswith("stale")).sum(axis=1)
-    grid["gaps"] = missing + stale + (grid["deadline"] == "passed, extension not reported") + (grid["needs_stated"] == 0)
+    grid["gaps"] = missing + stale + (grid["deadline"] == PASSED) + (grid["needs_stated"] == 0)
     return grid.sort_values(["gaps", "state"], ascending=[False, True], ignore_index=True)
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from config import NEED_AREAS
+from i18n import N_
 
 TARGET_WEIGHTS = {"state": 3.0, "region": 2.0, "any": 1.0}
 AMOUNT_WEIGHT_PER_SHARE = 2.0
@@ -39,6 +40,15 @@ MODALITY_FITS = {
 MATCHABLE_NEED_STATUSES = ("open", "partly_met")  # a need with no status (a stated reference need) counts as open
 MATCHABLE_OFFER_STATUSES = ("open",)
 ANY = "any"
+# The reasons `explain` gives, joined with "; " (pages translate each one).
+TARGETS, ANY_STATE = N_("targets {place}"), N_("open to any state")
+AREA_MATCHES = N_("area matches ({area})")
+SERVES, RARELY_SERVES = N_("{modality} serves this area"), N_("{modality} rarely serves this area")
+NOT_COMPARABLE = N_("amounts not comparable (not stated or different currencies)")
+COVERS_ALL, COVERS_SHARE = N_("covers the whole amount ({currency})"), N_("covers {share} of the amount ({currency})")
+OVERLAP, NO_PERIOD = N_("periods overlap"), N_("a period is not stated")
+SUPPORTED_BEFORE = N_("provider has supported this state before")
+REASON_SEPARATOR = "; "
 _PERIOD = re.compile(r"((?:19|20)\d{2})(?:\s*(?:-|–|to|/)\s*((?:19|20)\d{2}))?")
 
 
@@ -177,18 +187,19 @@ def explain(pairs: pd.DataFrame, needs: pd.DataFrame, offers: pd.DataFrame) -> p
     reasons = []
     for row in pairs.itertuples():
         n, o = need.loc[row.need_id], offer.loc[row.offer_id]
-        place = {"state": f"targets {n['iso3']}", "region": f"targets {n['region']}", "any": "open to any state"}[row.target_kind]
-        parts = [f"area matches ({n['area'].replace('_', ' ')})", place]
-        parts.append(f"{o['modality'].replace('_', ' ')} serves this area" if row.modality_fits
-                     else f"{o['modality'].replace('_', ' ')} rarely serves this area")
+        place = {"state": TARGETS.format(place=n["iso3"]), "region": TARGETS.format(place=n["region"]),
+                 "any": ANY_STATE}[row.target_kind]
+        parts = [AREA_MATCHES.format(area=n["area"].replace("_", " ")), place]
+        modality = o["modality"].replace("_", " ")
+        parts.append((SERVES if row.modality_fits else RARELY_SERVES).format(modality=modality))
         if pd.isna(row.share_covered):
-            parts.append("amounts not comparable (not stated or different currencies)")
+            parts.append(NOT_COMPARABLE)
         elif row.share_covered >= 1:
-            parts.append(f"covers the whole amount ({row.compared_in})")
+            parts.append(COVERS_ALL.format(currency=row.compared_in))
         else:
-            parts.append(f"covers {row.share_covered:.0%} of the amount ({row.compared_in})")
-        parts.append("periods overlap" if row.periods_overlap else "a period is not stated")
+            parts.append(COVERS_SHARE.format(share=f"{row.share_covered:.0%}", currency=row.compared_in))
+        parts.append(OVERLAP if row.periods_overlap else NO_PERIOD)
         if row.supported_before:
-            parts.append("provider has supported this state before")
-        reasons.append("; ".join(parts))
+            parts.append(SUPPORTED_BEFORE)
+        reasons.append(REASON_SEPARATOR.join(parts))
     return pd.Series(reasons, index=pairs.index, dtype="string")

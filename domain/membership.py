@@ -6,12 +6,14 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from i18n import N_
+
 MEMBERSHIP_LABELS = {
-    "state_party": "State Party",
-    "withdrawn": "Withdrawn",
-    "withdrawing": "State Party (withdrawal notified)",
-    "not_yet_in_force": "Joined, not yet in force",
-    "not_party": "Not party",
+    "state_party": N_("State Party"),
+    "withdrawn": N_("Withdrawn"),
+    "withdrawing": N_("State Party (withdrawal notified)"),
+    "not_yet_in_force": N_("Joined, not yet in force"),
+    "not_party": N_("Not party"),
 }
 
 

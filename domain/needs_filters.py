@@ -6,14 +6,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from i18n import N_
+
 # Size bands on the US$ figure (million); a need stated in another currency only is its own band.
 SIZES = {
-    "under_1m": "under US$ 1 million",
-    "1_to_10m": "US$ 1-10 million",
-    "over_10m": "over US$ 10 million",
-    "no_usd": "no US$ figure",
+    "under_1m": N_("under US$ 1 million"),
+    "1_to_10m": N_("US$ 1-10 million"),
+    "over_10m": N_("over US$ 10 million"),
+    "no_usd": N_("no US$ figure"),
 }
-STATUSES = {"open": "open", "partly_met": "partly met", "met": "met", "withdrawn": "withdrawn", "not_stated": "not stated"}
+STATUSES = {"open": N_("open"), "partly_met": N_("partly met"), "met": N_("met"), "withdrawn": N_("withdrawn"),
+            "not_stated": N_("not stated")}
+# The need areas (config.NEED_AREAS) as pages name them.
+AREA_LABELS = {"clearance": N_("clearance"), "risk_education": N_("risk education"),
+               "victim_assistance": N_("victim assistance"), "stockpile_destruction": N_("stockpile destruction"),
+               "capacity_building": N_("capacity building"), "national_legislation": N_("national legislation"),
+               "other": N_("other")}
 
 
 def size_band(usd_million: pd.Series) -> pd.Series:

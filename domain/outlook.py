@@ -12,6 +12,27 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from i18n import N_
+
+# Every text the outlook builds is an English template marked for translation: pages show it translated.
+TYPED_PACE_RATE = N_("a typed pace of {rate} km²/year")
+MEAN_PACE = N_("the mean land released over the last {years} years with data")
+ASSUMPTIONS = N_("Pace: {pace}; estimates and release figures older than {age} years are not projected.")
+NOT_APPLICABLE, COMPLETED, CANNOT = N_("not applicable"), N_("completed"), N_("cannot be computed")
+ON_PACE, OFF_PACE = N_("on pace"), N_("off pace")
+NO_OBLIGATION = N_("no Article 5 clearance obligation in the data")
+COMPLETION_DECLARED = N_("completion declared in {year}")
+NO_DEADLINE = N_("the Article 5 deadline is not reported")
+DEADLINE_PASSED = N_("the deadline ({deadline}) has passed and no extension is reported")
+NO_ESTIMATE = N_("no estimate of the remaining anti-personnel mined area")
+STALE_ESTIMATE = N_("the estimate is from {year}, older than {age} years")
+NO_RELEASE = N_("no land release figures to measure the pace")
+STALE_RELEASE = N_("the latest land release figure is from {year}")
+NOTHING_RELEASED = N_("no land was released in the pace period")
+TYPED_PACE = N_("typed pace")
+MEASURED_PACE = N_("pace from land release {years}")
+PROJECTED = N_("{years} years needed at {pace} km²/year ({basis}); projected completion {year}")
+
 
 @dataclass(frozen=True)
 class OutlookAssumptions:
@@ -21,10 +42,10 @@ class OutlookAssumptions:
 
     def describe(self) -> str:
         if self.pace_km2_per_year is not None:
-            pace = f"a typed pace of {self.pace_km2_per_year:g} km²/year"
+            pace = TYPED_PACE_RATE.format(rate=f"{self.pace_km2_per_year:g}")
         else:
-            pace = f"the mean land released over the last {self.pace_years} years with data"
-        return f"Pace: {pace}; estimates and release figures older than {self.max_estimate_age} years are not projected."
+            pace = MEAN_PACE.format(years=self.pace_years)
+        return ASSUMPTIONS.format(pace=pace, age=self.max_estimate_age)
 
 
 def compute_pace(releases: pd.DataFrame, assumptions: OutlookAssumptions) -> pd.DataFrame:
@@ -54,36 +75,35 @@ def compute_outlook(row: pd.Series, on: dt.date, assumptions: OutlookAssumptions
     """Outlook for one state's panel row: status, reason, years needed, projected completion."""
     empty = {"years_needed": pd.NA, "projected_completion_year": pd.NA}
     if not row["has_article5"]:
-        return {"outlook": "not applicable", "outlook_reason": "no Article 5 clearance obligation in the data", **empty}
+        return {"outlook": NOT_APPLICABLE, "outlook_reason": NO_OBLIGATION, **empty}
     if row["article5_completed"]:
-        return {"outlook": "completed", "outlook_reason": f"completion declared in {row['completion_declared']}", **empty}
+        return {"outlook": COMPLETED, "outlook_reason": COMPLETION_DECLARED.format(year=row["completion_declared"]), **empty}
     if pd.isna(row["article5_deadline"]):
-        return _cannot("the Article 5 deadline is not reported", empty)
+        return _cannot(NO_DEADLINE, empty)
     if row["deadline_passed"]:
-        return _cannot(f"the deadline ({row['article5_deadline']}) has passed and no extension is reported", empty)
+        return _cannot(DEADLINE_PASSED.format(deadline=row["article5_deadline"]), empty)
     if pd.isna(row["ap_contamination_km2"]) or pd.isna(row["estimate_as_of"]):
-        return _cannot("no estimate of the remaining anti-personnel mined area", empty)
+        return _cannot(NO_ESTIMATE, empty)
     if on.year - row["estimate_as_of"] > assumptions.max_estimate_age:
-        return _cannot(f"the estimate is from {row['estimate_as_of']}, older than {assumptions.max_estimate_age} years", empty)
+        return _cannot(STALE_ESTIMATE.format(year=row["estimate_as_of"], age=assumptions.max_estimate_age), empty)
     pace = assumptions.pace_km2_per_year
-    basis = "typed pace"
+    basis = TYPED_PACE
     if pace is None:
         if pd.isna(row["pace_km2_per_year"]):
-            return _cannot("no land release figures to measure the pace", empty)
+            return _cannot(NO_RELEASE, empty)
         if on.year - row["pace_last_year"] > assumptions.max_estimate_age:
-            return _cannot(f"the latest land release figure is from {row['pace_last_year']}", empty)
+            return _cannot(STALE_RELEASE.format(year=row["pace_last_year"]), empty)
         pace = row["pace_km2_per_year"]
-        basis = f"pace from land release {_years(row['pace_first_year'], row['pace_last_year'])}"
+        basis = MEASURED_PACE.format(years=_years(row["pace_first_year"], row["pace_last_year"]))
     if pace <= 0:
-        return _cannot("no land was released in the pace period", empty)
+        return _cannot(NOTHING_RELEASED, empty)
     years_needed = row["ap_contamination_km2"] / pace
     projected = row["estimate_as_of"] + 1 + years_needed  # the estimate stands at the end of its year
     on_pace = projected <= decimal_year(row["article5_deadline"])
     return {
-        "outlook": "on pace" if on_pace else "off pace",
-        "outlook_reason": (
-            f"{years_needed:.1f} years needed at {pace:.2f} km²/year ({basis}); projected completion {projected:.1f}"
-        ),
+        "outlook": ON_PACE if on_pace else OFF_PACE,
+        "outlook_reason": PROJECTED.format(years=f"{years_needed:.1f}", pace=f"{pace:.2f}", basis=basis,
+                                           year=f"{projected:.1f}"),
         "years_needed": round(years_needed, 1),
         "projected_completion_year": round(projected, 1),
     }
@@ -94,4 +114,4 @@ def _years(first, last) -> str:
 
 
 def _cannot(reason: str, empty: dict) -> dict:
-    return {"outlook": "cannot be computed", "outlook_reason": reason, **empty}
+    return {"outlook": CANNOT, "outlook_reason": reason, **empty}

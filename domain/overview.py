@@ -9,10 +9,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-NO_DATA = "No data"
-STATUS_GROUPS = {"State Party": ("state_party", "withdrawing", "not_yet_in_force"), "Withdrawn": ("withdrawn",),
-                 "Not party": ("not_party",)}
-REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
+from domain.outlook import CANNOT, COMPLETED, OFF_PACE, ON_PACE
+from i18n import N_
+
+NO_DATA = N_("No data")
+NOT_REPORTED = N_("not reported")
+PERIODS_DIFFER = N_("periods differ per need")
+# Group names and regions are also the values in the URL: they stay English there and are translated on screen.
+STATUS_GROUPS = {N_("State Party"): ("state_party", "withdrawing", "not_yet_in_force"), N_("Withdrawn"): ("withdrawn",),
+                 N_("Not party"): ("not_party",)}
+REGIONS = (N_("Africa"), N_("Americas"), N_("Asia"), N_("Europe"), N_("Oceania"))
 
 
 @dataclass(frozen=True)
@@ -38,27 +44,28 @@ SEQUENTIAL = ("#fee8c8", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")  # ColorBre
 METRICS = {
     m.key: m
     for m in (
-        Metric("contamination", "Remaining anti-personnel mined area (km²)", "ap_contamination_km2", "estimate_as_of",
-               "article5_source_url", "article5", (0, 5, 20, 100), ("under 5 (small)", "5 to 20 (medium)",
-               "20 to 100 (large)", "over 100 (massive)"), "km²", colors=SEQUENTIAL[1:]),
-        Metric("years_left", "Years left to the Article 5 deadline", "years_left", "article5_deadline",
-               "article5_source_url", "article5", (-np.inf, 0, 2, 5, 10), ("deadline passed", "under 2", "2 to 5",
-               "5 to 10", "10 or more"), "years", colors=tuple(reversed(SEQUENTIAL))),
-        Metric("outlook", "Completion outlook (Article 5)", "outlook", "estimate_as_of", "article5_source_url", "article5",
-               labels=("off pace", "cannot be computed", "on pace", "completed"),
+        Metric("contamination", N_("Remaining anti-personnel mined area (km²)"), "ap_contamination_km2", "estimate_as_of",
+               "article5_source_url", "article5", (0, 5, 20, 100), (N_("under 5 (small)"), N_("5 to 20 (medium)"),
+               N_("20 to 100 (large)"), N_("over 100 (massive)")), "km²", colors=SEQUENTIAL[1:]),
+        Metric("years_left", N_("Years left to the Article 5 deadline"), "years_left", "article5_deadline",
+               "article5_source_url", "article5", (-np.inf, 0, 2, 5, 10), (N_("deadline passed"), N_("under 2"),
+               N_("2 to 5"), N_("5 to 10"), N_("10 or more")), N_("years"), colors=tuple(reversed(SEQUENTIAL))),
+        Metric("outlook", N_("Completion outlook (Article 5)"), "outlook", "estimate_as_of", "article5_source_url",
+               "article5", labels=(OFF_PACE, CANNOT, ON_PACE, COMPLETED),
                colors=("#d6604d", "#fdb863", "#4393c3", "#1b7837")),
-        Metric("casualties", "Mine/ERW casualties (latest year with data)", "casualties_total", "casualties_year",
-               "casualties_source_url", "casualties", (0, 1, 50, 200, 1000), ("0", "1 to 49", "50 to 199",
-               "200 to 999", "1,000 or more"), "casualties", colors=SEQUENTIAL),
-        Metric("survivors", "Mine survivors (lower bound of the estimate)", "survivors_at_least",
+        Metric("casualties", N_("Mine/ERW casualties (latest year with data)"), "casualties_total", "casualties_year",
+               "casualties_source_url", "casualties", (0, 1, 50, 200, 1000), ("0", N_("1 to 49"), N_("50 to 199"),
+               N_("200 to 999"), N_("1,000 or more")), N_("casualties"), colors=SEQUENTIAL),
+        Metric("survivors", N_("Mine survivors (lower bound of the estimate)"), "survivors_at_least",
                "survivors_estimate_year", "va_source_url", "victim_assistance", (0, 1000, 10_000, 50_000),
-               ("under 1,000", "1,000 to 10,000", "10,000 to 50,000", "50,000 or more"), "survivors",
+               (N_("under 1,000"), N_("1,000 to 10,000"), N_("10,000 to 50,000"), N_("50,000 or more")), N_("survivors"),
                text="survivors_estimate", colors=SEQUENTIAL[1:]),
-        Metric("support", "International support received, latest year (US$ million)", "support_latest_usd_million",
+        Metric("support", N_("International support received, latest year (US$ million)"), "support_latest_usd_million",
                "support_latest_year", "support_source_url", "support_by_recipient", (0, 1, 10, 50),
-               ("under 1", "1 to 10", "10 to 50", "50 or more"), "US$ million", colors=SEQUENTIAL[1:]),
-        Metric("needs", "Needs stated (number of statements)", "needs_total", None, "article5_source_url",
-               "stated_needs", (1, 2, 5, 10), ("1", "2 to 4", "5 to 9", "10 or more"), "needs", colors=SEQUENTIAL[1:]),
+               (N_("under 1"), N_("1 to 10"), N_("10 to 50"), N_("50 or more")), N_("US$ million"), colors=SEQUENTIAL[1:]),
+        Metric("needs", N_("Needs stated (number of statements)"), "needs_total", None, "article5_source_url",
+               "stated_needs", (1, 2, 5, 10), ("1", N_("2 to 4"), N_("5 to 9"), N_("10 or more")), N_("needs"),
+               colors=SEQUENTIAL[1:]),
     )
 }
 
@@ -108,10 +115,10 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
             "state": states["state"],
             "region": states["region"],
             "value": value,
-            "value_text": text.astype(object).where(~missing, "not reported"),
+            "value_text": text.astype(object).where(~missing, NOT_REPORTED),
             "bin": bins,
             "as_of": (states[metric.as_of].astype("string") if metric.as_of else
-                      pd.Series("periods differ per need", index=states.index, dtype="string")).where(~missing),
+                      pd.Series(PERIODS_DIFFER, index=states.index, dtype="string")).where(~missing),
             "source_url": states[metric.source].where(~missing) if metric.key != "needs" else pd.NA,
         }
     ).reset_index(drop=True)
@@ -139,6 +146,16 @@ class Headline:
 # research lead's international support total (global_figures.csv, indicator text as compiled).
 WORLD_CASUALTIES = "casualties_total"
 WORLD_SUPPORT_PREFIX = "International donor mine action funding"
+OBLIGATIONS, REMAINING_AREA = N_("Clearance obligations"), N_("Remaining AP mined area")
+WORLD_CASUALTIES_LABEL, WORLD_SUPPORT_LABEL = N_("Casualties"), N_("International support")
+STATES = N_("{count} states")
+AREA = N_("{area} km²")
+ARTICLE5_AS_OF = N_("Article 5 table, {date}")
+ESTIMATES_AS_OF = N_("sum of {count} national estimates from {first} to {last}; {without} states without one")
+NO_ESTIMATE = N_("no estimate in the states shown")
+SUPPORT_VALUE = N_("> US$ {amount} m")
+WORLD = N_("{label}, world")
+MONITOR_YEAR = N_("{year} (Landmine Monitor)")
 
 
 def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global_casualties: pd.DataFrame) -> list[Headline]:
@@ -146,24 +163,25 @@ def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global
     with_area = obligated.dropna(subset=["ap_contamination_km2"])
     years = with_area["estimate_as_of"]
     headlines = [
-        Headline("Clearance obligations", f"{len(obligated)} states", "Article 5 table, 2026-11-27", "article5"),
+        Headline(OBLIGATIONS, STATES.format(count=len(obligated)), ARTICLE5_AS_OF.format(date="2026-11-27"), "article5"),
         Headline(
-            "Remaining AP mined area",
-            f"{with_area['ap_contamination_km2'].sum():,.0f} km²" if len(with_area) else "not reported",
-            f"sum of {len(with_area)} national estimates from {years.min()} to {years.max()}; "
-            f"{len(obligated) - len(with_area)} states without one" if len(with_area) else "no estimate in the states shown",
+            REMAINING_AREA,
+            AREA.format(area=f"{with_area['ap_contamination_km2'].sum():,.0f}") if len(with_area) else NOT_REPORTED,
+            ESTIMATES_AS_OF.format(count=len(with_area), first=years.min(), last=years.max(),
+                                   without=len(obligated) - len(with_area)) if len(with_area) else NO_ESTIMATE,
             "article5",
         ),
     ]
     casualties = global_casualties[global_casualties["indicator"] == WORLD_CASUALTIES].sort_values("year").tail(1)
-    headlines.append(_global_headline("Casualties", casualties, "{:,.0f}"))
+    headlines.append(_global_headline(WORLD_CASUALTIES_LABEL, casualties, "{amount}"))
     support = global_figures[global_figures["indicator"].str.startswith(WORLD_SUPPORT_PREFIX)].sort_values("year").tail(1)
-    headlines.append(_global_headline("International support", support, "> US$ {:,.0f} m"))
+    headlines.append(_global_headline(WORLD_SUPPORT_LABEL, support, SUPPORT_VALUE))
     return headlines
 
 
 def _global_headline(label: str, rows: pd.DataFrame, template: str) -> Headline:
     if rows.empty:
-        return Headline(label, "not reported", "", "")
+        return Headline(label, NOT_REPORTED, "", "")
     row = rows.iloc[0]
-    return Headline(label + ", world", template.format(row["value"]), f"{row['year']} (Landmine Monitor)", row["source_url"])
+    return Headline(WORLD.format(label=label), template.format(amount=f"{row['value']:,.0f}"), MONITOR_YEAR.format(year=row["year"]),
+                    row["source_url"])

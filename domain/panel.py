@@ -16,6 +16,16 @@ from domain.membership import compute_membership
 from domain.outlook import OutlookAssumptions, compute_outlook, compute_pace, decimal_year
 from domain.history import release_rows
 from domain.preference import split_primary
+from i18n import N_
+
+NO_ARTICLE5 = N_("no Article 5 obligation")
+OBLIGATION_COMPLETED = N_("obligation completed")
+PASSED_NO_EXTENSION = N_("deadline passed; extension not reported")
+EXTENSIONS_NOT_REPORTED = N_("number of extensions not reported")
+EXTENSIONS_GRANTED = N_("{count} extension(s) granted")
+# Casualty trend words (the Gaps page uses the same for its directions).
+RISING, FALLING, STABLE, CANNOT_TELL = N_("rising"), N_("falling"), N_("stable"), N_("cannot tell")
+PRECISIONS = {4: N_("year"), 7: N_("month"), 10: N_("day")}
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,7 @@ def _assemble(panel: pd.DataFrame, tables: ReferenceTables, on: dt.date, assumpt
     ):
         panel = panel.merge(part, on="iso3", how="left")
     panel["has_article5"] = panel["has_article5"].astype("boolean").fillna(False).astype(bool)
-    panel["extension_status"] = panel["extension_status"].fillna("no Article 5 obligation")
+    panel["extension_status"] = panel["extension_status"].fillna(NO_ARTICLE5)
     panel["article5_completed"] = panel["article5_completed"].astype("boolean").fillna(False).astype(bool)
     panel["deadline_passed"] = panel["deadline_passed"].astype("boolean")
     # Absent from the victim assistance table = not listed with significant numbers of survivors.
@@ -107,7 +117,7 @@ def _article5(article5: pd.DataFrame, on: dt.date) -> pd.DataFrame:
     # Time left means nothing once the obligation is completed.
     # Unrounded: a deadline passed days ago must stay negative, not become -0.0 (pages round for display).
     part["years_left"] = (deadline_decimal - today).where(~part["article5_completed"])
-    part["deadline_precision"] = deadline.str.len().map({4: "year", 7: "month", 10: "day"}).astype("string")
+    part["deadline_precision"] = deadline.str.len().map(PRECISIONS).astype("string")
     part["extension_status"] = [
         _extension_status(n, passed, done)
         for n, passed, done in zip(part["extensions_granted"], part["deadline_passed"], part["article5_completed"])
@@ -117,12 +127,12 @@ def _article5(article5: pd.DataFrame, on: dt.date) -> pd.DataFrame:
 
 def _extension_status(granted, passed, completed) -> str:
     if completed:
-        return "obligation completed"
+        return OBLIGATION_COMPLETED
     if not pd.isna(passed) and bool(passed):
-        return "deadline passed; extension not reported"
+        return PASSED_NO_EXTENSION
     if pd.isna(granted):
-        return "number of extensions not reported"
-    return f"{granted} extension(s) granted"
+        return EXTENSIONS_NOT_REPORTED
+    return EXTENSIONS_GRANTED.format(count=granted)
 
 
 def _releases(article5: pd.DataFrame, history: pd.DataFrame, assumptions: OutlookAssumptions) -> pd.DataFrame:
@@ -164,11 +174,11 @@ def _casualties(casualties: pd.DataFrame) -> pd.DataFrame:
 def _trend(now, before) -> str:
     """Rising or falling by more than 10 % against the previous year with data."""
     if pd.isna(now) or pd.isna(before):
-        return "cannot tell"
+        return CANNOT_TELL
     if before == 0:
-        return "rising" if now > 0 else "stable"
+        return RISING if now > 0 else STABLE
     change = (now - before) / before
-    return "rising" if change > 0.1 else "falling" if change < -0.1 else "stable"
+    return RISING if change > 0.1 else FALLING if change < -0.1 else STABLE
 
 
 def survivors_lower_bound(estimate: object) -> object:

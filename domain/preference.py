@@ -9,6 +9,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from i18n import N_
+
+NO_SOURCE = N_("source not given")
 MONITOR_HOSTS = ("the-monitor.org",)
 
 
@@ -22,7 +25,7 @@ def is_landmine_monitor(source_url: pd.Series, notes: pd.Series | None = None) -
 def source_label(url: object) -> str:
     """A short label for a source link: its host without www."""
     if not isinstance(url, str) or not url:
-        return "source not given"
+        return NO_SOURCE
     host = urlparse(url).netloc
     return host.removeprefix("www.") or url
 

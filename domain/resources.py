@@ -5,14 +5,16 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from i18n import N_
+
 # Publishers the country-page outline names, in the order the page lists them.
 PUBLISHERS = (
     ("the-monitor.org", "Landmine Monitor"),
     ("mineactionreview.org", "Mine Action Review"),
-    ("apminebanconvention.org", "The Convention's website"),
-    ("treaties.un.org", "UN Treaty Collection"),
+    ("apminebanconvention.org", N_("The Convention's website")),
+    ("treaties.un.org", N_("UN Treaty Collection")),
 )
-OTHER = "Other cited sources"
+OTHER = N_("Other cited sources")
 
 
 def publisher(url: str) -> str:

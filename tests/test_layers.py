@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-STREAMLIT_FREE = ["domain", "data_loaders", "charts", "scripts", "store", "pack", "config.py"]
+STREAMLIT_FREE = ["domain", "data_loaders", "charts", "scripts", "store", "pack", "i18n", "config.py"]
 
 
 def _imports(path: Path) -> set[str]:
