@@ -10,7 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from i18n import N_
+
 COUNTING_STATUSES = ("agreed", "funded", "delivered")
+NO_PARTNERSHIP = N_("no agreed or funded partnership")
+NOT_ADDED = N_("amounts in different currencies with no USD figure: not added")
 
 
 def compute_need_coverage(needs: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFrame:
@@ -38,7 +42,7 @@ def compute_need_coverage(needs: pd.DataFrame, partnerships: pd.DataFrame) -> pd
         result["share_covered"] = np.where(base > 0, result["covered"] / base, np.nan)
     result["uncovered"] = np.clip(base - result["covered"], 0, None)
     result["coverage_note"] = np.select(
-        [none, ~usd & ~currency], ["no agreed or funded partnership", "amounts in different currencies with no USD figure: not added"],
+        [none, ~usd & ~currency], [NO_PARTNERSHIP, NOT_ADDED],
         default="",
     )
     return result.drop(columns=["all_usd", "all_currency", "covered_usd", "covered_currency"])

@@ -96,7 +96,8 @@ def format_decimal(value: float, digits: int) -> str:
 def format_percent(value: float, digits: int = 0) -> str:
     """A share (0.42) as a percentage: 42% / 42 % / 42 %."""
     rounded = Decimal(f"{value * 100:.{digits}f}") / 100
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    # The language's own pattern (where the % goes, and its space), with the decimals asked for.
+    pattern = _locale().percent_formats[None].pattern.replace("#,##0", "#,##0" + ("." + "0" * digits if digits else ""), 1)
     return _babel_percent(rounded, format=pattern, locale=_locale())
 
 
@@ -151,6 +152,8 @@ def _translate_message(text: str, language: str) -> str:
     translations = _translations(language)
     if text in translations:
         return translations[text]
+    if _ENGLISH_NUMBER.fullmatch(text):  # a figure alone, as the overview's casualties headline
+        return localize_number(text)
     for msgid in _templates(language):
         found = _template_pattern(msgid).fullmatch(text)
         if found:
