@@ -1,14 +1,22 @@
-"""The overview's world map and ranked bar chart, drawn from the binned metric frame."""
+"""The overview's world map and ranked bar chart, drawn from the binned metric frame.
+
+Chart words are translated here, when the figure is built, into the language of the run."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from domain.overview import NO_DATA, Metric, legend_order
+from i18n import _
 
 NO_DATA_COLOR = "#d9d9d9"
 FONT = dict(family="Source Sans Pro, sans-serif", size=16)
-HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>as of %{customdata[2]}<br>source: %{customdata[3]}<extra></extra>"
+
+
+def _hover() -> str:
+    """state, value, as of, source (plotly fills the %{...} fields)."""
+    return ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>" + _("as of {date}").format(date="%{customdata[2]}")
+            + "<br>" + _("source: {source}").format(source="%{customdata[3]}") + "<extra></extra>")
 
 
 def _colors(metric: Metric) -> dict[str, str]:
@@ -17,8 +25,8 @@ def _colors(metric: Metric) -> dict[str, str]:
 
 def _customdata(frame: pd.DataFrame) -> list[list[str]]:
     """state, value, as of, source, ISO3 (the last for clicks on a dot, which has no location)."""
-    source = frame["source_url"].fillna("see the Sources page").astype(str)
-    as_of = frame["as_of"].fillna("not reported").astype(str)
+    source = frame["source_url"].fillna(_("see the Sources page")).astype(str)
+    as_of = frame["as_of"].fillna(_("not reported")).astype(str)
     return [list(row) for row in zip(frame["state"], frame["value_text"].astype(str), as_of, source, frame["iso3"])]
 
 
@@ -29,6 +37,7 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
     States in `small_states` (iso3, lon, lat) also get a dot in their bin's colour: at world zoom their
     shape is a pixel or less (Tuvalu has none in the base map)."""
     colors = _colors(metric)
+    hover = _hover()
     figure = go.Figure()
     for label in legend_order(metric):
         rows = binned[binned["bin"] == label]
@@ -36,18 +45,18 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
             continue
         figure.add_trace(
             go.Choropleth(
-                locations=rows["iso3"], z=[1] * len(rows), locationmode="ISO-3", name=f"{label} ({len(rows)})",
+                locations=rows["iso3"], z=[1] * len(rows), locationmode="ISO-3", name=f"{_(label)} ({len(rows)})",
                 colorscale=[[0, colors[label]], [1, colors[label]]], showscale=False, showlegend=True,
-                marker_line_color="white", marker_line_width=0.4, customdata=_customdata(rows), hovertemplate=HOVER,
+                marker_line_color="white", marker_line_width=0.4, customdata=_customdata(rows), hovertemplate=hover,
                 legendgroup=label,
             )
         )
         dots = rows.merge(small_states, on="iso3") if small_states is not None else rows.iloc[:0]
         if not dots.empty:
             figure.add_trace(go.Scattergeo(
-                lon=dots["lon"], lat=dots["lat"], mode="markers", name=label, legendgroup=label, showlegend=False,
+                lon=dots["lon"], lat=dots["lat"], mode="markers", name=_(label), legendgroup=label, showlegend=False,
                 marker=dict(size=9, color=colors[label], line=dict(color="#444444", width=0.8)),
-                customdata=_customdata(dots), hovertemplate=HOVER,
+                customdata=_customdata(dots), hovertemplate=hover,
             ))
     figure.update_geos(
         resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
@@ -56,7 +65,7 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
     )
     figure.update_layout(
         margin=dict(l=0, r=0, t=0, b=0), height=480, font=FONT, clickmode="event+select",
-        legend=dict(title=dict(text=metric.label), orientation="h", yanchor="top", y=-0.02, x=0),
+        legend=dict(title=dict(text=_(metric.label)), orientation="h", yanchor="top", y=-0.02, x=0),
     )
     return figure
 
@@ -74,11 +83,11 @@ def make_ranked_bar_figure(binned: pd.DataFrame, metric: Metric, top: int = 15) 
         go.Bar(
             x=ranked["value"] if not metric.categorical else [1] * len(ranked), y=ranked["state"], orientation="h",
             marker_color=[colors[b] for b in ranked["bin"]], text=ranked["value_text"], textposition="auto",
-            customdata=_customdata(ranked), hovertemplate=HOVER,
+            customdata=_customdata(ranked), hovertemplate=_hover(),
         )
     )
     figure.update_layout(
         margin=dict(l=0, r=10, t=10, b=0), height=max(240, 28 * len(ranked) + 40), font=FONT,
-        yaxis=dict(autorange="reversed", title=None), xaxis=dict(title=metric.unit or None, visible=not metric.categorical),
+        yaxis=dict(autorange="reversed", title=None), xaxis=dict(title=_(metric.unit) if metric.unit else None, visible=not metric.categorical),
     )
     return figure
