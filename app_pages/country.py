@@ -6,11 +6,13 @@ import streamlit as st
 from charts.brief import make_country_brief_pdf
 from domain.country import compute_projection
 from domain.outlook import OutlookAssumptions
+from i18n import _
 from ui.cached import cached_country_profile, cached_neighbourhood, cached_provenance, cached_world_panel
 from ui.country_sections import (
     render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
     render_needs, render_outlook, render_partnerships, render_resources,
 )
+from ui.components import state_name
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))
@@ -26,27 +28,28 @@ PARAMS = [
 # 1. Read the view from the URL (the state and the outlook's assumptions) and compute
 read_url_state(PARAMS)
 picker, brief = st.columns([4, 1], vertical_alignment="bottom")
-picker.selectbox("State", list(panel.index), format_func=lambda code: f"{panel.at[code, 'state']} ({code})", key="iso3")
+names = {code: f"{state_name(code, name)} ({code})" for code, name in panel["state"].items()}
+picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]
 profile = cached_country_profile(iso3)
 assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
 projection = compute_projection(profile, dt.date.today(), assumptions)
 compiled = ", ".join(sorted({p["date_compiled"] for p in cached_provenance().values()}))
-brief.download_button("One-page brief (PDF)", lambda: make_country_brief_pdf(profile, projection, compiled),
+brief.download_button(_("One-page brief (PDF)"), lambda: make_country_brief_pdf(profile, projection, compiled),
                       file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
-                      width="stretch", help="Key figures, outlook, needs, partners and their sources, made on this machine")
+                      width="stretch", help=_("Key figures, outlook, needs, partners and their sources, made on this machine"))
 
 # 2. Render the outline, each section with its sources
 render_header(profile)
 render_national_context(profile)
 render_implementation(profile)
 if profile.panel["has_article5"]:
-    st.subheader("Completion outlook")
+    st.subheader(_("Completion outlook"))
     if not profile.panel["article5_completed"]:
         controls = st.columns(3)
-        controls[0].select_slider("Pace from the last N years with land release data", PACE_YEARS, key="pace_years")
-        controls[1].select_slider("Estimates older than N years are not projected", ESTIMATE_AGES, key="max_age")
-        controls[2].number_input("Or type a pace (km²/year); empty = the recent pace", min_value=0.0, value=None,
+        controls[0].select_slider(_("Pace from the last N years with land release data"), PACE_YEARS, key="pace_years")
+        controls[1].select_slider(_("Estimates older than N years are not projected"), ESTIMATE_AGES, key="max_age")
+        controls[2].number_input(_("Or type a pace (km²/year); empty = the recent pace"), min_value=0.0, value=None,
                                  step=1.0, key="rate", format="%.2f")
     render_outlook(projection, str(profile.panel["article5_deadline"]))
 write_url_state(PARAMS)

@@ -4,30 +4,33 @@ import datetime as dt
 import streamlit as st
 
 from domain.gaps import compute_casualties_against_support, compute_reporting_completeness, count_uncovered_needs
+from i18n import N_, _
 from ui.cached import cached_panel, cached_table
+from ui.components import localize_states, translated
 from ui.gaps_sections import (
     render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state,
 )
 from ui.registry_data import read_registry
-from ui.url_state import UrlParam, read_url_state, write_url_state
+from ui.url_state import UrlParam, read_url_state, write_url_state, with_language
 
-VIEWS = {"pace": "Deadlines and pace", "casualties": "Casualties and support", "completeness": "Reporting completeness",
-         "table": "All States Parties"}
-SHOW = ("All", "Article 5 obligations", "Significant numbers of survivors")
+VIEWS = {"pace": N_("Deadlines and pace"), "casualties": N_("Casualties and support"),
+         "completeness": N_("Reporting completeness"), "table": N_("All States Parties")}
+# Also the values in the URL (`?show=`): English there, translated on screen.
+SHOW = (N_("All"), N_("Article 5 obligations"), N_("Significant numbers of survivors"))
 PARAMS = [UrlParam("view", "pace", tuple(VIEWS)), UrlParam("show", "All", SHOW)]
 
 # 1. Read the view from the URL
 read_url_state(PARAMS)
-st.title("Gaps: where the Convention's work is off track")
-st.segmented_control("View", list(VIEWS), format_func=VIEWS.get, key="view", required=True)
+st.title(_("Gaps: where the Convention's work is off track"))
+st.segmented_control(_("View"), list(VIEWS), format_func=translated(VIEWS, VIEWS.get), key="view", required=True)
 view = st.session_state["view"]
 if view == "table":
-    st.segmented_control("Show", SHOW, key="show", required=True)
+    st.segmented_control(_("Show"), SHOW, key="show", required=True, format_func=translated(SHOW))
 write_url_state(PARAMS)
 
 # 2. Get data and compute, 3. render the chosen view; a click on a state opens its page
 on = dt.date.today()
-panel = cached_panel(on)
+panel = localize_states(cached_panel(on))
 if view == "pace":
     uncovered = count_uncovered_needs(read_registry().coverage)
     clicked = render_pace_view(panel.assign(uncovered_needs=panel["iso3"].map(uncovered).fillna(0).astype(int)))
@@ -39,4 +42,4 @@ elif view == "completeness":
 else:
     clicked = render_panel_view(panel, st.session_state["show"], on)
 if iso3 := selected_state(clicked):
-    st.switch_page("app_pages/country.py", query_params={"iso3": iso3})
+    st.switch_page("app_pages/country.py", query_params=with_language({"iso3": iso3}))

@@ -3,27 +3,29 @@ import pandas as pd
 import streamlit as st
 
 from config import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS
+from i18n import N_, _, format_number
 from store import PermissionDenied, PreviewOutdated, commit_import, list_needs, preview_import
 from ui.auth import current_actor
 from ui.cached import cached_store
 from ui.components import plain
 
+SUMMARY_LABELS = {"added": N_("Added"), "changed": N_("Changed"), "unchanged": N_("Unchanged")}
 ADDED_COLUMNS = ["iso3", "state_name", "area", "description", "usd_million", "period", "source_url", "notes"]
 
-st.title("Import stated needs")
+st.title(_("Import stated needs"))
 actor = current_actor()
 if actor is None or not actor.is_admin:
-    st.warning("Only an admin may import files. Sign in as an admin in the sidebar.")
+    st.warning(_("Only an admin may import files. Sign in as an admin in the sidebar."))
     st.stop()
 
-st.markdown(
+st.markdown(_(
     "Upload a CSV or XLSX file in the layout of `data/stated_needs.csv` (columns iso3, state, need_category, "
     "description, amount_usd_million, period, source_url, notes). It is checked exactly as "
     "`python -m data_loaders validate --source stated_needs` checks it; nothing is written until you commit.\n\n"
-    f"Limits: files up to {MAX_FILE_BYTES // 2**20} MB, {MAX_ROWS:,} rows, {MAX_CELL_CHARS:,} characters per cell."
-)
+    "Limits: files up to {megabytes} MB, {rows} rows, {characters} characters per cell."
+).format(megabytes=MAX_FILE_BYTES // 2**20, rows=format_number(MAX_ROWS), characters=format_number(MAX_CELL_CHARS)))
 store = cached_store()
-uploaded = st.file_uploader("Stated needs file", type=["csv", "xlsx"], key="import_file",
+uploaded = st.file_uploader(_("Stated needs file"), type=["csv", "xlsx"], key="import_file",
                             max_upload_size=MAX_FILE_BYTES // 2**20)
 
 if done := st.session_state.get("import_done"):
@@ -37,40 +39,43 @@ if st.session_state.get("import_preview_of") != uploaded.file_id:
     st.session_state["import_preview_of"] = uploaded.file_id
 preview = st.session_state["import_preview"]
 
-st.subheader("1. Validation report")
+st.subheader(_("1. Validation report"))
 if not preview.ok:
-    st.error(f"{len(preview.problems)} problems: nothing can be imported until they are fixed in the file.")
+    st.error(_("{count} problems: nothing can be imported until they are fixed in the file.").format(count=len(preview.problems)))
     st.code("\n".join(p.format(uploaded.name) for p in preview.problems), language=None, wrap_lines=True)
     st.stop()
-st.success(f"{plain(uploaded.name)}: {len(preview.rows)} rows, no problems (sha256 {preview.sha256[:12]}).")
+st.success(_("{file}: {count} rows, no problems (sha256 {checksum}).").format(
+    file=plain(uploaded.name), count=len(preview.rows), checksum=preview.sha256[:12]))
 
-st.subheader("2. What the import would do")
+st.subheader(_("2. What the import would do"))
 counts = preview.summary()
 for column, (what, count) in zip(st.columns(3), counts.items()):
-    column.metric(what.capitalize(), count)
-with st.expander(f"Added ({counts['added']})", expanded=bool(counts["added"])):
+    column.metric(_(SUMMARY_LABELS.get(what, what)), count)
+with st.expander(_("Added ({count})").format(count=counts["added"]), expanded=bool(counts["added"])):
     st.dataframe(pd.DataFrame(preview.added, columns=ADDED_COLUMNS), hide_index=True, key="import_added")
-with st.expander(f"Changed ({counts['changed']})", expanded=bool(counts["changed"])):
-    changed = [{"need id": c["id"], "field": f, "now": c["old"][f], "after import": v}
-               for c in preview.changed for f, v in c["new"].items()]
-    st.dataframe(pd.DataFrame(changed, columns=["need id", "field", "now", "after import"]), hide_index=True,
+with st.expander(_("Changed ({count})").format(count=counts["changed"]), expanded=bool(counts["changed"])):
+    headers = [_("need id"), _("field"), _("now"), _("after import")]
+    changed = [dict(zip(headers, (c["id"], f, c["old"][f], v))) for c in preview.changed for f, v in c["new"].items()]
+    st.dataframe(pd.DataFrame(changed, columns=headers), hide_index=True,
                  key="import_changed")
-with st.expander(f"Unchanged ({counts['unchanged']})"):
+with st.expander(_("Unchanged ({count})").format(count=counts["unchanged"])):
     same = [n for n in list_needs(store) if n["id"] in set(preview.unchanged)]
     st.dataframe(pd.DataFrame(same, columns=["id", *ADDED_COLUMNS]), hide_index=True, key="import_unchanged")
 
-st.subheader("3. Commit")
+st.subheader(_("3. Commit"))
 if not counts["added"] and not counts["changed"]:
-    st.info("Nothing to import: every row is already in the store as it is.")
+    st.info(_("Nothing to import: every row is already in the store as it is."))
     st.stop()
-if st.button(f"Commit: add {counts['added']}, change {counts['changed']}", type="primary", key="import_commit"):
+if st.button(_("Commit: add {added}, change {changed}").format(added=counts["added"], changed=counts["changed"]),
+             type="primary", key="import_commit"):
     try:
         batch_id = commit_import(store, actor, preview)
     except (PreviewOutdated, PermissionDenied) as err:
         st.session_state.pop("import_preview_of")  # preview the file again against the store as it is now
-        st.error(f"Nothing was imported: {plain(err)}.")
+        st.error(_("Nothing was imported: {reason}.").format(reason=plain(err)))
     else:
         st.session_state.pop("import_preview_of")
-        st.session_state["import_done"] = (f"Imported {plain(uploaded.name)} as batch {batch_id}: {counts['added']} "
-                                           f"added, {counts['changed']} changed, in one transaction.")
+        st.session_state["import_done"] = _("Imported {file} as batch {batch}: {added} added, {changed} changed, in one "
+                                            "transaction.").format(file=plain(uploaded.name), batch=batch_id,
+                                                                   added=counts["added"], changed=counts["changed"])
         st.rerun()

@@ -6,11 +6,14 @@ import streamlit as st
 from charts.needs import make_uncovered_needs_map
 from config import NEED_AREAS
 from domain.gaps import count_uncovered_needs
-from domain.needs_filters import SIZES, STATUSES, NeedFilters, filter_needs, size_band
+from domain.needs_filters import AREA_LABELS, SIZES, STATUSES, NeedFilters, filter_needs, size_band
 from domain.overview import REGIONS
+from i18n import N_, _, current_language
 from ui.auth import current_actor
 from ui.cached import cached_panel, cached_small_states
-from ui.components import render_chart, render_downloads, render_source_line
+from ui.components import (
+    NOT_REPORTED, localize_states, render_chart, render_downloads, render_source_line, translate_columns, translated,
+)
 from ui.needs_sections import render_matches_for
 from ui.registry_data import read_registry
 from ui.url_state import UrlParam, read_url_state, write_url_state
@@ -22,19 +25,26 @@ PARAMS = [
     UrlParam("rising", False), UrlParam("unoffered", False),
 ]
 MAP_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
+# The table's column names stay as they are (the downloads keep them); the headers people read are translated.
+HEADERS = {"need_id": N_("need id"), "state": N_("state"), "area": N_("area"), "description": N_("description"),
+           "US$ million": N_("US$ million"), "amount": N_("amount"), "currency": N_("currency"), "period": N_("period"),
+           "status": N_("status"), "offers that fit": N_("offers that fit"), "covered": N_("covered"),
+           "coverage_note": N_("coverage note"), "is_reference": N_("is reference")}
 
 # 1. Read the view from the URL
 read_url_state(PARAMS)
-st.title("Needs and offers: what is needed, what fits, what no one covers")
+st.title(_("Needs and offers: what is needed, what fits, what no one covers"))
 row1 = st.columns(4)
-row1[0].multiselect("Area", NEED_AREAS, key="area", format_func=lambda a: a.replace("_", " "), placeholder="All areas")
-row1[1].multiselect("Region", REGIONS, key="region", placeholder="All regions")
-row1[2].multiselect("Size", list(SIZES), key="size", format_func=SIZES.get, placeholder="Any size")
-row1[3].multiselect("Status", list(STATUSES), key="need_status", format_func=STATUSES.get, placeholder="Any status")
+row1[0].multiselect(_("Area"), NEED_AREAS, key="area", format_func=translated(NEED_AREAS, AREA_LABELS.get),
+                    placeholder=_("All areas"))
+row1[1].multiselect(_("Region"), REGIONS, key="region", format_func=translated(REGIONS), placeholder=_("All regions"))
+row1[2].multiselect(_("Size"), list(SIZES), key="size", format_func=translated(SIZES, SIZES.get), placeholder=_("Any size"))
+row1[3].multiselect(_("Status"), list(STATUSES), key="need_status", format_func=translated(STATUSES, STATUSES.get),
+                    placeholder=_("Any status"))
 row2 = st.columns([3, 2, 2])
-row2[0].select_slider("Urgency: Article 5 deadline within (years; 0 = any)", DEADLINE_CHOICES, key="within")
-row2[1].checkbox("Urgency: casualties rising", key="rising")
-row2[2].checkbox("Only needs no one has offered for", key="unoffered")
+row2[0].select_slider(_("Urgency: Article 5 deadline within (years; 0 = any)"), DEADLINE_CHOICES, key="within")
+row2[1].checkbox(_("Urgency: casualties rising"), key="rising")
+row2[2].checkbox(_("Only needs no one has offered for"), key="unoffered")
 write_url_state(PARAMS)
 
 # 2. Get data and compute
@@ -42,32 +52,36 @@ registry = read_registry()
 filters = NeedFilters(tuple(st.session_state["area"]), tuple(st.session_state["region"]), tuple(st.session_state["size"]),
                       tuple(st.session_state["need_status"]), st.session_state["within"] or None,
                       st.session_state["rising"], st.session_state["unoffered"])
-shown = filter_needs(registry.coverage, cached_panel(dt.date.today()), filters)
+shown = localize_states(filter_needs(registry.coverage, cached_panel(dt.date.today()), filters), "state_name")
 uncovered = count_uncovered_needs(shown)
 
 # 3. Render: figures, map, table with downloads, and the offers that fit the chosen need
 figures = st.columns(4)
-figures[0].metric("Needs shown", f"{len(shown)} of {len(registry.coverage)}")
-figures[1].metric("With an offer that fits", int((shown["compatible_offers"] > 0).sum()))
-figures[2].metric("Not fully covered", int((shown["share_covered"].isna() | (shown["share_covered"] < 1)).sum()))
-figures[3].metric("No one has offered for", int(((shown["compatible_offers"] == 0) & (shown["partnerships"] == 0)).sum()))
+figures[0].metric(_("Needs shown"), _("{shown} of {total}").format(shown=len(shown), total=len(registry.coverage)))
+figures[1].metric(_("With an offer that fits"), int((shown["compatible_offers"] > 0).sum()))
+figures[2].metric(_("Not fully covered"), int((shown["share_covered"].isna() | (shown["share_covered"] < 1)).sum()))
+figures[3].metric(_("No one has offered for"), int(((shown["compatible_offers"] == 0) & (shown["partnerships"] == 0)).sum()))
 per_state = shown.groupby(["iso3", "state_name"]).size().rename("needs").reset_index().rename(columns={"state_name": "state"})
 per_state["uncovered"] = per_state["iso3"].map(uncovered).fillna(0).astype(int)
 render_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="needs_map", config=MAP_CONFIG)
 table = shown.assign(size=size_band(shown["usd_million"]).map(SIZES), status=shown["status"].fillna("not stated"))
+if current_language() != "en":  # English keeps the codes, as the downloads always had them
+    table = translate_columns(table.assign(area=table["area"].map(AREA_LABELS), status=table["status"].replace(STATUSES)),
+                              ["area", "status", "coverage_note"])
 table = table[["need_id", "state_name", "iso3", "area", "description", "usd_million", "amount", "currency", "period", "status",
                "compatible_offers", "covered", "share_covered", "coverage_note", "source_url", "is_reference"]]
 table = table.rename(columns={"state_name": "state", "usd_million": "US$ million", "share_covered": "share covered",
                               "compatible_offers": "offers that fit", "source_url": "source"}).reset_index(drop=True)
-st.caption("Amounts cover different periods and some needs are parts of others: they are never added up. "
-           "Select a row to see the offers that fit it, best first, and why.")
+st.caption(_("Amounts cover different periods and some needs are parts of others: they are never added up. "
+             "Select a row to see the offers that fit it, best first, and why."))
 event = st.dataframe(table, hide_index=True, width="stretch", key="needs_table", on_select="rerun",
-                     selection_mode="single-row", placeholder="not reported",
-                     column_config={"source": st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)"),
-                                    "share covered": st.column_config.NumberColumn(format="percent")})
-render_downloads(table.assign(as_of=shown["period"].to_numpy()), "needs_shown", "the needs shown")
-render_source_line(["Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)",
-                    "offers and partnerships entered in the registry"], "2026-11-27")
+                     selection_mode="single-row", placeholder=_(NOT_REPORTED),
+                     column_config={**{column: st.column_config.Column(_(label)) for column, label in HEADERS.items()},
+                                    "source": st.column_config.LinkColumn(_("source"), display_text=r"https?://(?:www\.)?([^/]+)"),
+                                    "share covered": st.column_config.NumberColumn(_("share covered"), format="percent")})
+render_downloads(table.assign(as_of=shown["period"].to_numpy()), "needs_shown", N_("the needs shown"))
+render_source_line([_("Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)"),
+                    _("offers and partnerships entered in the registry")], "2026-11-27")
 chosen = event.selection.rows if event else []
 if chosen:
     render_matches_for(registry, int(table.iloc[chosen[0]]["need_id"]), current_actor())

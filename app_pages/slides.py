@@ -1,27 +1,28 @@
 """Slides: the saved views a presenter steps through at a meeting. Everyone sees them; admins edit them."""
 import streamlit as st
 
+from i18n import _
 from store import InvalidRecord, PermissionDenied, StaleEdit
 from store.slides import create_slide, delete_slide, list_slides, move_slide, update_slide
 from ui.auth import current_actor
 from ui.cached import cached_store
 from ui.components import plain
 from ui.presenter import view_target
-from ui.url_state import PRESENT, SLIDE, open_from_url
+from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
 
 store = cached_store()
 actor = current_actor()
 slides = list_slides(store)
 
-st.title("Slides for presenting")
-st.caption("Each slide is a view of this dashboard: the part of the address after the host, e.g. "
-           "/country?iso3=KHM or /gaps?view=pace. In presenter mode, ← and → step through them; Esc leaves.")
-if slides and st.button("Start presenting", type="primary", icon=":material/slideshow:", key="start_presenting"):
+st.title(_("Slides for presenting"))
+st.caption(_("Each slide is a view of this dashboard: the part of the address after the host, e.g. /country?iso3=KHM or "
+             "/gaps?view=pace. In presenter mode, ← and → step through them; Esc leaves."))
+if slides and st.button(_("Start presenting"), type="primary", icon=":material/slideshow:", key="start_presenting"):
     page, query = view_target(slides[0]["view"])
     open_from_url()
-    st.switch_page(page, query_params={**query, PRESENT: "1", SLIDE: "1"})
+    st.switch_page(page, query_params=with_language({**query, PRESENT: "1", SLIDE: "1"}))
 if not slides:
-    st.info("No slides saved yet." + ("" if actor and actor.is_admin else " An admin can add them here."))
+    st.info(_("No slides saved yet.") if actor and actor.is_admin else _("No slides saved yet. An admin can add them here."))
 
 admin = actor is not None and actor.is_admin
 for number, slide in enumerate(slides, start=1):
@@ -31,21 +32,21 @@ for number, slide in enumerate(slides, start=1):
             st.caption(plain(slide["note"]))
         if admin:
             up, down, remove = st.columns(3)
-            if up.button("Earlier", key=f"up_{slide['id']}", disabled=number == 1):
+            if up.button(_("Earlier"), key=f"up_{slide['id']}", disabled=number == 1):
                 move_slide(store, actor, slide["id"], -1)
                 st.rerun()
-            if down.button("Later", key=f"down_{slide['id']}", disabled=number == len(slides)):
+            if down.button(_("Later"), key=f"down_{slide['id']}", disabled=number == len(slides)):
                 move_slide(store, actor, slide["id"], +1)
                 st.rerun()
-            if remove.button("Remove", key=f"remove_{slide['id']}"):
+            if remove.button(_("Remove"), key=f"remove_{slide['id']}"):
                 delete_slide(store, actor, slide["id"])
                 st.rerun()
-            with st.expander("Edit"):
+            with st.expander(_("Edit")):
                 with st.form(f"edit_{slide['id']}"):
-                    title = st.text_input("Title", slide["title"])
-                    view = st.text_input("View", slide["view"])
-                    note = st.text_area("Presenter's note", slide["note"] or "")
-                    if st.form_submit_button("Save"):
+                    title = st.text_input(_("Title"), slide["title"])
+                    view = st.text_input(_("View"), slide["view"])
+                    note = st.text_area(_("Presenter's note"), slide["note"] or "")
+                    if st.form_submit_button(_("Save")):
                         try:
                             update_slide(store, actor, slide["id"], {"title": title, "view": view, "note": note},
                                          slide["version"])
@@ -54,12 +55,12 @@ for number, slide in enumerate(slides, start=1):
                             st.error(plain(str(error)))
 
 if admin:
-    st.subheader("Add a slide")
+    st.subheader(_("Add a slide"))
     with st.form("add_slide", clear_on_submit=True):
-        title = st.text_input("Title")
-        view = st.text_input("View", placeholder="/country?iso3=KHM")
-        note = st.text_area("Presenter's note (optional)")
-        if st.form_submit_button("Add"):
+        title = st.text_input(_("Title"))
+        view = st.text_input(_("View"), placeholder="/country?iso3=KHM")
+        note = st.text_area(_("Presenter's note (optional)"))
+        if st.form_submit_button(_("Add")):
             try:
                 create_slide(store, actor, {"title": title, "view": view, "note": note})
                 st.rerun()

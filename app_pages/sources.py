@@ -3,15 +3,16 @@ import pandas as pd
 import streamlit as st
 
 from data_loaders.registry import SOURCES
+from i18n import _
 from ui.cached import cached_provenance, cached_table
 from ui.components import render_table
 
-st.title("Sources, coverage and known gaps")
-st.markdown(
+st.title(_("Sources, coverage and known gaps"))
+st.markdown(_(
     "Every figure in this dashboard comes from one of the files below, each compiled from public sources with "
     "the page it was read from on every row. A blank is **not reported**, never zero. Figures from different "
     "sources can disagree; both are kept."
-)
+))
 
 rows = []
 provenance = cached_provenance()
@@ -20,20 +21,20 @@ for name, source in SOURCES.items():
     states = table["iso3"].dropna().nunique() if "iso3" in table else pd.NA
     years = pd.to_numeric(table["as_of"].str.slice(0, 4), errors="coerce")
     rows.append({
-        "Dataset": source.title,
-        "File": f"data/{name}.csv",
-        "Rows": len(table),
-        "States with a figure": states,
-        "Oldest as-of": years.min(),
-        "Newest as-of": years.max(),
-        "Compiled": provenance[name]["date_compiled"],
-        "Distinct source pages": len(provenance[name]["source_urls"]),
+        _("Dataset"): source.title,
+        _("File"): f"data/{name}.csv",
+        _("Rows"): len(table),
+        _("States with a figure"): states,
+        _("Oldest as-of"): years.min(),
+        _("Newest as-of"): years.max(),
+        _("Compiled"): provenance[name]["date_compiled"],
+        _("Distinct source pages"): len(provenance[name]["source_urls"]),
         "sha256": provenance[name]["sha256"][:12],
     })
-render_table(pd.DataFrame(rows), key="sources", formats={"Oldest as-of": "%d", "Newest as-of": "%d"})
+render_table(pd.DataFrame(rows), key="sources", formats={_("Oldest as-of"): "%d", _("Newest as-of"): "%d"})
 
-st.subheader("Known gaps")
-st.markdown(
+st.subheader(_("Known gaps"))
+st.markdown(_(
     "- Contamination figures are missing or stale for several large cases (Afghanistan, Ukraine, Yemen, Colombia, "
     "DR Congo among them).\n"
     "- Several Article 5 deadlines have passed with no extension found in the sources; they are shown as passed, "
@@ -43,6 +44,6 @@ st.markdown(
     "adding pairs. Announcements and pledges are not payments.\n"
     "- Stated needs cover different periods (one year, multi-year plans) and some are parts of others: they are "
     "never added together."
-)
-st.subheader("Terms")
+))
+st.subheader(_("Terms"))
 st.write(next(iter(provenance.values()))["licence"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import _
 from store import Actor, authenticate, get_actor
 from ui.cached import cached_store
 from ui.components import plain
@@ -46,10 +47,10 @@ def current_actor() -> Actor | None:
 
 def describe_role(actor: Actor) -> str:
     if actor.role == "focal_point":
-        return f"focal point for {actor.iso3}: adds and edits the needs of {actor.iso3}"
+        return _("focal point for {state}: adds and edits the needs of {state}").format(state=actor.iso3)
     if actor.role == "provider":
-        return f"provider '{actor.provider}': adds and edits its own offers"
-    return "admin: adds and edits everything, imports files"
+        return _("provider '{provider}': adds and edits its own offers").format(provider=actor.provider)
+    return _("admin: adds and edits everything, imports files")
 
 
 def _sign_in() -> None:
@@ -69,44 +70,44 @@ def _sign_out() -> None:
 
 
 def _render_signed_in(actor: Actor) -> None:
-    st.markdown(f"Signed in as **{plain(actor.username)}**")
+    st.markdown(_("Signed in as **{user}**").format(user=plain(actor.username)))
     st.caption(plain(describe_role(actor)))
 
 
 def _render_form(actor: Actor | None) -> None:
     if actor is not None:
         _render_signed_in(actor)
-        st.button("Sign out", key="sign_out", on_click=_sign_out)
+        st.button(_("Sign out"), key="sign_out", on_click=_sign_out)
         return
     with st.form("sign_in"):
-        st.text_input("Username", key="sign_in_username", autocomplete="username")
-        st.text_input("Password", key="sign_in_password", type="password", autocomplete="current-password")
-        st.form_submit_button("Sign in", key="sign_in_submit", on_click=_sign_in)
+        st.text_input(_("Username"), key="sign_in_username", autocomplete="username")
+        st.text_input(_("Password"), key="sign_in_password", type="password", autocomplete="current-password")
+        st.form_submit_button(_("Sign in"), key="sign_in_submit", on_click=_sign_in)
     if st.session_state.get(FAILED_KEY):
-        st.error("Wrong username or password.")
-    st.caption("Reading is open to everyone; sign in to add or edit needs, offers and partnerships.")
+        st.error(_("Wrong username or password."))
+    st.caption(_("Reading is open to everyone; sign in to add or edit needs, offers and partnerships."))
 
 
 def _render_oidc(actor: Actor | None) -> None:
     identity = _oidc_identity()
     if identity is None:
-        if st.button("Sign in", key="oidc_sign_in"):
+        if st.button(_("Sign in"), key="oidc_sign_in"):
             st.login()
-        st.caption("Reading is open to everyone; sign in to add or edit needs, offers and partnerships.")
+        st.caption(_("Reading is open to everyone; sign in to add or edit needs, offers and partnerships."))
         return
     if actor is not None:
         _render_signed_in(actor)
     else:
-        st.markdown(f"Signed in as **{plain(identity)}**")
-        st.warning("This account has no role here yet, so it can read but not write. An admin adds it with "
-                   "`python -m store users add <email> --role ...`.")
-    if st.button("Sign out", key="oidc_sign_out"):
+        st.markdown(_("Signed in as **{user}**").format(user=plain(identity)))
+        st.warning(_("This account has no role here yet, so it can read but not write. An admin adds it with "
+                     "`python -m store users add <email> --role ...`."))
+    if st.button(_("Sign out"), key="oidc_sign_out"):
         st.logout()
 
 
 def render_account(actor: Actor | None) -> None:
     """The sidebar's account box: who is signed in and their role, or the way to sign in."""
-    st.subheader("Account")
+    st.subheader(_("Account"))
     if oidc_configured():
         _render_oidc(actor)
     else:

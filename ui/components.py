@@ -1,22 +1,54 @@
-"""Small display helpers shared by pages: honest tables and source lines."""
+"""Small display helpers shared by pages: honest tables, source lines, and data shown in the chosen language."""
 from __future__ import annotations
 
 import numbers
 import re
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import streamlit as st
 
+from domain.countries import country_name
 from domain.preference import source_label
+from i18n import N_, _, current_language, localize_number, translate_message
 from store.exports import neutralise, rows_to_csv, rows_to_xlsx
 from ui.url_state import presenting
 
-NOT_REPORTED = "not reported"
+NOT_REPORTED = N_("not reported")
 PRESENTER_SCALE = 1.5  # the issue's floor for type on a projected screen
 
 
 def select_columns(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    return frame[list(columns)].rename(columns=columns)
+    """The named columns, headed by their translated labels (`columns` maps a column to its N_-marked label)."""
+    return frame[list(columns)].rename(columns={column: _(label) for column, label in columns.items()})
+
+
+def translated(options: Iterable, label: Callable[[object], str] = str) -> Callable[[object], str]:
+    """A widget's format_func: each option's (N_-marked) label translated now, looked up later, so the widget
+    gets the same labels whenever and wherever it calls it (Streamlit calls it again outside the run, e.g. tests)."""
+    names = {option: _(label(option)) for option in options}
+    return lambda option: names.get(option, str(option))
+
+
+def state_name(iso3: object, name: object) -> str:
+    """A state's name in the chosen language: the data's own spelling in English, pycountry's translation otherwise."""
+    if current_language() == "en" or not isinstance(iso3, str):
+        return str(name)
+    return country_name(iso3, current_language()) or str(name)
+
+
+def localize_states(frame: pd.DataFrame, column: str = "state") -> pd.DataFrame:
+    """`frame` with its state names (next to an `iso3` column) in the chosen language."""
+    if current_language() == "en":
+        return frame
+    return frame.assign(**{column: [state_name(i, n) for i, n in zip(frame["iso3"], frame[column])]})
+
+
+def translate_columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Cells the domain wrote in English (statuses, reasons, labels) in the chosen language; data stays as is."""
+    if current_language() == "en":
+        return frame
+    return frame.assign(**{c: frame[c].map(translate_message, na_action="ignore") for c in columns if c in frame})
 
 
 LINK_HOST = r"https?://(?:www\.)?([^/]+)"  # a link shown as its site's name
@@ -29,11 +61,12 @@ def render_table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = 
     config: dict = {name: st.column_config.LinkColumn(name, display_text=link_text) for name in link_columns}
     for name, number_format in (formats or {}).items():
         config[name] = st.column_config.NumberColumn(name, format=number_format, width="medium")  # room for "not reported"
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, placeholder=NOT_REPORTED)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, placeholder=_(NOT_REPORTED))
 
 
 def render_source_line(titles: list[str], as_of: str) -> None:
-    st.caption(f"Data source: {'; '.join(titles)}. Compiled {as_of}; each row links its own source.")
+    st.caption(_("Data source: {titles}. Compiled {date}; each row links its own source.").format(
+        titles="; ".join(titles), date=as_of))
 
 
 # Characters Markdown (and Streamlit's :directives: and $math$) would act on: data text is shown as typed.
@@ -46,16 +79,16 @@ def plain(text: object) -> str:
 
 
 def format_figure(value: object, unit: str = "") -> str:
-    """A figure for display; a missing one reads 'not reported', never 0."""
+    """A figure for display in the chosen language; a missing one reads 'not reported', never 0."""
     if value is None or pd.isna(value):
-        return NOT_REPORTED
+        return _(NOT_REPORTED)
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        text = f"{value:,}"
+        text = localize_number(f"{value:,}")
     elif isinstance(value, numbers.Real):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        text = localize_number(f"{value:,.2f}".rstrip("0").rstrip("."))
     else:
-        text = str(value)
-    return f"{text} {unit}".strip()
+        text = str(translate_message(str(value)))
+    return f"{text} {_(unit) if unit else ''}".strip()
 
 
 def render_figure(column, label: str, value: str, as_of: object = None, source_url: object = None, help: str | None = None) -> None:
@@ -63,10 +96,10 @@ def render_figure(column, label: str, value: str, as_of: object = None, source_u
     column.metric(label, value, help=help)
     parts = []
     if as_of is not None and not pd.isna(as_of):
-        parts.append(f"as of {plain(as_of)}")
+        parts.append(_("as of {year}").format(year=plain(as_of)))
     if isinstance(source_url, str) and source_url:
         parts.append(f"[{plain(source_label(source_url))}]({source_url})")
-    column.caption(" · ".join(parts) or "no source: not reported")
+    column.caption(" · ".join(parts) or _("no source: not reported"))
 
 
 def table_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
@@ -81,13 +114,13 @@ def table_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
     return [str(c) for c in frame.columns], [[cell(v) for v in row] for row in frame.itertuples(index=False)]
 
 
-def render_downloads(frame: pd.DataFrame, name: str, what: str = "this table") -> None:
+def render_downloads(frame: pd.DataFrame, name: str, what: str = N_("this table")) -> None:
     """CSV and XLSX of exactly the rows shown; the frame should carry its source and as-of columns."""
     header, rows = table_rows(frame)
     left, right = st.columns(2)
-    left.download_button(f"Download {what} (CSV)", rows_to_csv(header, rows), file_name=f"{name}.csv", mime="text/csv",
+    left.download_button(_("Download {what} (CSV)").format(what=_(what)), rows_to_csv(header, rows), file_name=f"{name}.csv", mime="text/csv",
                          key=f"{name}_csv", icon=":material/download:")
-    right.download_button(f"Download {what} (XLSX)", lambda: rows_to_xlsx(header, rows, name), file_name=f"{name}.xlsx",
+    right.download_button(_("Download {what} (XLSX)").format(what=_(what)), lambda: rows_to_xlsx(header, rows, name), file_name=f"{name}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{name}_xlsx",
                           icon=":material/download:")
 

@@ -9,7 +9,8 @@ import streamlit as st
 from charts.gaps import make_casualties_support_figure, make_deadline_bubble_figure, make_state_series_figure
 from domain.history import rank_casualties
 from domain.membership import MEMBERSHIP_LABELS
-from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns
+from i18n import N_, _, format_date
+from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns, translate_columns
 
 CHART_CONFIG = {"displaylogo": False}
 COMPILED = "2026-11-27"
@@ -29,81 +30,97 @@ def render_pace_view(panel: pd.DataFrame):
     open_art5 = panel[panel["has_article5"] & ~panel["article5_completed"]]
     drawn = open_art5.dropna(subset=["years_left", "ap_contamination_km2"])
     drawn = drawn[drawn["ap_contamination_km2"] > 0]
-    st.caption(f"{len(drawn)} of {len(open_art5)} states with an open Article 5 obligation have both a deadline and a "
-               "remaining-area estimate; bubble size = needs no agreed or funded partnership covers. Click a bubble to "
-               "open the state.")
+    st.caption(_("{drawn} of {total} states with an open Article 5 obligation have both a deadline and a remaining-area "
+                 "estimate; bubble size = needs no agreed or funded partnership covers. Click a bubble to open the state.").format(
+        drawn=len(drawn), total=len(open_art5)))
     event = render_chart(make_deadline_bubble_figure(drawn), key="pace_chart", on_select="rerun",
                             selection_mode="points", config=CHART_CONFIG)
-    render_source_line(["Article 5 table and land release history (Landmine Monitor, Mine Action Review)",
-                        "needs in the registry"], COMPILED)
+    render_source_line([_("Article 5 table and land release history (Landmine Monitor, Mine Action Review)"),
+                        _("needs in the registry")], COMPILED)
     missing = open_art5[~open_art5["iso3"].isin(drawn["iso3"])]
-    st.subheader(f"Not drawn: no deadline or no area estimate ({len(missing)})")
-    render_table(select_columns(missing, {"state": "State", "article5_deadline": "Deadline", "extension_status": "Extensions",
-                                          "contamination_band": "Band", "outlook_reason": "Why no outlook"}), key="not_drawn")
+    words = ["extension_status", "contamination_band", "outlook", "outlook_reason"]
+    st.subheader(_("Not drawn: no deadline or no area estimate ({count})").format(count=len(missing)))
+    render_table(select_columns(translate_columns(missing, words), {
+        "state": N_("State"), "article5_deadline": N_("Deadline"), "extension_status": N_("Extensions"),
+        "contamination_band": N_("Band"), "outlook_reason": N_("Why no outlook")}), key="not_drawn")
     behind = open_art5[open_art5["outlook"].isin(["off pace", "cannot be computed"])]
-    st.subheader(f"Off pace, or the pace cannot be computed ({len(behind)})")
-    table = select_columns(behind, {"state": "State", "iso3": "ISO3", "outlook": "Outlook", "outlook_reason": "Why",
-                                    "article5_deadline": "Deadline", "article5_source_url": "Source"})
-    render_table(table, key="behind", link_columns=("Source",))
-    render_downloads(table.assign(as_of=COMPILED), "off_pace", "this list")
+    st.subheader(_("Off pace, or the pace cannot be computed ({count})").format(count=len(behind)))
+    table = select_columns(translate_columns(behind, words), {
+        "state": N_("State"), "iso3": "ISO3", "outlook": N_("Outlook"), "outlook_reason": N_("Why"),
+        "article5_deadline": N_("Deadline"), "article5_source_url": N_("Source")})
+    render_table(table, key="behind", link_columns=(_("Source"),))
+    render_downloads(table.assign(as_of=COMPILED), "off_pace", N_("this list"))
     return event
 
 
 def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, support: pd.DataFrame, panel: pd.DataFrame):
     flagged = trends[trends["rising_while_support_falls"]]
-    st.caption(f"{len(trends)} states have casualty and support figures for two or more of the same years; "
-               f"{len(flagged)} saw casualties rise while support fell between their last two such years. "
-               "Top left = rising casualties, falling support. Click a point to open the state.")
+    st.caption(_("{count} states have casualty and support figures for two or more of the same years; {flagged} saw "
+                 "casualties rise while support fell between their last two such years. Top left = rising casualties, "
+                 "falling support. Click a point to open the state.").format(count=len(trends), flagged=len(flagged)))
     event = render_chart(make_casualties_support_figure(trends), key="casualties_chart", on_select="rerun",
                             selection_mode="points", config=CHART_CONFIG)
-    render_source_line(["Casualties (Landmine Monitor leads where sources differ)", "International support by recipient"], COMPILED)
+    render_source_line([_("Casualties (Landmine Monitor leads where sources differ)"),
+                        _("International support by recipient")], COMPILED)
     names = panel.set_index("iso3")["state"]
     choices = list(trends["iso3"])
     if choices:
-        iso3 = st.selectbox("One state over time", choices, format_func=lambda c: names.get(c, c), key="series_state")
+        iso3 = st.selectbox(_("One state over time"), choices, format_func=lambda c: names.get(c, c), key="series_state")
         lead = rank_casualties(casualties[casualties["iso3"] == iso3])
         render_chart(make_state_series_figure(lead[lead["leads"]], support[support["iso3"] == iso3].dropna(subset=["usd_million"]),
                                                  names.get(iso3, iso3)), key="series_chart", config=CHART_CONFIG)
     table = trends.rename(columns={"casualties_total": "casualties", "casualties_total_before": "casualties before",
                                    "support_usd_million": "support (US$ m)", "support_usd_million_before": "support before (US$ m)"})
-    render_downloads(table.assign(as_of=table["year"]), "casualties_against_support", "these figures")
+    render_downloads(table.assign(as_of=table["year"]), "casualties_against_support", N_("these figures"))
     return event
 
 
 COMPLETENESS_HELP = {
-    "contamination_estimate": "Year of the remaining-area estimate; stale when older than 5 years",
-    "deadline": "Whether the Article 5 deadline is current",
-    "casualty_data": "Latest year with a casualty figure",
-    "victim_assistance_data": "Year of the survivors estimate, for states with significant numbers of survivors",
+    "contamination_estimate": N_("Year of the remaining-area estimate; stale when older than 5 years"),
+    "deadline": N_("Whether the Article 5 deadline is current"),
+    "casualty_data": N_("Latest year with a casualty figure"),
+    "victim_assistance_data": N_("Year of the survivors estimate, for states with significant numbers of survivors"),
+}
+# The grid's column names are the domain's; headers shown are these.
+COMPLETENESS_HEADERS = {
+    "state": N_("state"), "contamination_estimate": N_("contamination estimate"), "deadline": N_("deadline"),
+    "needs_stated": N_("needs stated"), "casualty_data": N_("casualty data"),
+    "victim_assistance_data": N_("victim assistance data"), "ia_events": N_("IA events"), "gaps": N_("gaps"),
 }
 
 
 def render_completeness_view(grid: pd.DataFrame, on: dt.date):
-    st.caption(f"What information exists for each State Party, as of {on:%d %B %Y}: a year, 'stale (year)' when "
-               "older than 5 years, 'not reported', or 'no obligation'. States with the most gaps first. "
-               "Select a row to open the state.")
-    config = {column: st.column_config.TextColumn(help=text) for column, text in COMPLETENESS_HELP.items()}
+    st.caption(_("What information exists for each State Party, as of {date}: a year, 'stale (year)' when older than 5 "
+                 "years, 'not reported', or 'no obligation'. States with the most gaps first. Select a row to open the "
+                 "state.").format(date=format_date(on)))
+    grid = translate_columns(grid, ["contamination_estimate", "deadline", "casualty_data", "victim_assistance_data"])
+    config = {column: st.column_config.TextColumn(_(COMPLETENESS_HEADERS[column]), help=_(text))
+              for column, text in COMPLETENESS_HELP.items()}
+    config |= {column: st.column_config.Column(_(label)) for column, label in COMPLETENESS_HEADERS.items()
+               if column not in config}
     event = st.dataframe(grid, hide_index=True, width="stretch", key="completeness", on_select="rerun",
                          selection_mode="single-row", column_config=config, height=520)
-    render_source_line(["Article 5 table", "casualties", "victim assistance", "stated needs",
-                        "Individualised Approach events"], COMPILED)
-    render_downloads(grid.assign(as_of=on.isoformat()), "reporting_completeness", "the grid")
+    render_source_line([_("Article 5 table"), _("casualties"), _("victim assistance"), _("stated needs"),
+                        _("Individualised Approach events")], COMPILED)
+    render_downloads(grid.assign(as_of=on.isoformat()), "reporting_completeness", N_("the grid"))
     rows = event.selection.rows if event else []
     return grid.iloc[rows[0]]["iso3"] if rows else None
 
 
 PANEL_COLUMNS = {
-    "state": "State", "iso3": "ISO3", "membership_status": "Status", "article5_deadline": "Art. 5 deadline",
-    "years_left": "Years left", "extension_status": "Extensions", "ap_contamination_km2": "AP mined area (km²)",
-    "estimate_as_of": "Area as of", "contamination_band": "Band", "latest_release_km2": "Land released (km²)",
-    "latest_release_year": "Released in", "outlook": "Outlook", "outlook_reason": "Why", "casualties_total": "Casualties",
-    "casualties_year": "Casualties year", "casualties_trend": "Trend", "survivors_estimate": "Survivors (estimate)",
-    "survivors_estimate_year": "Survivors as of", "support_latest_usd_million": "Support received (US$ m)",
-    "support_latest_year": "Support year", "needs_total": "Needs stated", "ia_events": "IA events",
-    "article5_source_url": "Art. 5 source", "casualties_source_url": "Casualties source", "support_source_url": "Support source",
+    "state": N_("State"), "iso3": "ISO3", "membership_status": N_("Status"), "article5_deadline": N_("Art. 5 deadline"),
+    "years_left": N_("Years left"), "extension_status": N_("Extensions"), "ap_contamination_km2": N_("AP mined area (km²)"),
+    "estimate_as_of": N_("Area as of"), "contamination_band": N_("Band"), "latest_release_km2": N_("Land released (km²)"),
+    "latest_release_year": N_("Released in"), "outlook": N_("Outlook"), "outlook_reason": N_("Why"),
+    "casualties_total": N_("Casualties"), "casualties_year": N_("Casualties year"), "casualties_trend": N_("Trend"),
+    "survivors_estimate": N_("Survivors (estimate)"), "survivors_estimate_year": N_("Survivors as of"),
+    "support_latest_usd_million": N_("Support received (US$ m)"), "support_latest_year": N_("Support year"),
+    "needs_total": N_("Needs stated"), "ia_events": N_("IA events"), "article5_source_url": N_("Art. 5 source"),
+    "casualties_source_url": N_("Casualties source"), "support_source_url": N_("Support source"),
 }
 PANEL_FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Released in": "%d", "Casualties year": "%d",
                  "Survivors as of": "%d", "Support year": "%d"}
+PANEL_LINKS = ("Art. 5 source", "Casualties source", "Support source")
 
 
 def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
@@ -112,12 +129,15 @@ def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
         panel = panel[panel["has_article5"] & ~panel["article5_completed"]]
     elif show == "Significant numbers of survivors":
         panel = panel[panel["significant_survivors"]]
-    st.caption(f"{len(panel)} states, membership as of {on:%d %B %Y}. 'not reported' means no figure was found in the "
-               "sources; it is never zero. Where two sources disagree, the Landmine Monitor figure is shown and the other "
-               "is kept on the State Party page.")
+    st.caption(_("{count} states, membership as of {date}. 'not reported' means no figure was found in the sources; it is "
+                 "never zero. Where two sources disagree, the Landmine Monitor figure is shown and the other is kept on the "
+                 "State Party page.").format(count=len(panel), date=format_date(on)))
+    panel = translate_columns(panel, ["membership_status", "extension_status", "contamination_band", "outlook",
+                                      "outlook_reason", "casualties_trend"])
     table = select_columns(panel, PANEL_COLUMNS)
-    render_table(table, key="panel", link_columns=("Art. 5 source", "Casualties source", "Support source"), formats=PANEL_FORMATS)
-    render_downloads(table, f"state_party_panel_{on.isoformat()}", "the panel")
-    render_source_line(["States Parties (UN Treaty Collection)", "Article 5", "land release", "casualties",
-                        "victim assistance", "support by recipient", "stated needs"], COMPILED)
+    render_table(table, key="panel", link_columns=tuple(_(c) for c in PANEL_LINKS),
+                 formats={_(column): number_format for column, number_format in PANEL_FORMATS.items()})
+    render_downloads(table, f"state_party_panel_{on.isoformat()}", N_("the panel"))
+    render_source_line([_("States Parties (UN Treaty Collection)"), _("Article 5"), _("land release"), _("casualties"),
+                        _("victim assistance"), _("support by recipient"), _("stated needs")], COMPILED)
     return None

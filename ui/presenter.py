@@ -10,8 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
+from i18n import _
 from ui.components import plain
-from ui.url_state import PRESENT, SLIDE, open_from_url
+from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
 PAGE_FILES = {"": "app_pages/overview.py", "overview": "app_pages/overview.py", "country": "app_pages/country.py",
               "needs": "app_pages/needs.py", "gaps": "app_pages/gaps.py", "sources": "app_pages/sources.py"}
 
@@ -43,7 +44,7 @@ def view_target(view: str) -> tuple[str, dict[str, str | list[str]]]:
 def _go(slides: list[dict], number: int) -> None:
     page, query = view_target(slides[number - 1]["view"])
     open_from_url()
-    st.switch_page(page, query_params={**query, PRESENT: "1", SLIDE: str(number)})
+    st.switch_page(page, query_params=with_language({**query, PRESENT: "1", SLIDE: str(number)}))
 
 
 def render_presenter_bar(slides: list[dict]) -> None:
@@ -54,15 +55,17 @@ def render_presenter_bar(slides: list[dict]) -> None:
         current = 0
     current = current if 1 <= current <= len(slides) else 0
     back, where, forward, leave = st.columns([1, 6, 1, 1], vertical_alignment="center")
-    if back.button("Previous", key="slide_previous", shortcut="Left", disabled=current <= 1, width="stretch"):
+    if back.button(_("Previous"), key="slide_previous", shortcut="Left", disabled=current <= 1, width="stretch"):
         _go(slides, current - 1)
-    if forward.button("Next", key="slide_next", shortcut="Right", disabled=current >= len(slides), width="stretch"):
+    if forward.button(_("Next"), key="slide_next", shortcut="Right", disabled=current >= len(slides), width="stretch"):
         _go(slides, current + 1)
     if current:
-        where.markdown(f"**Slide {current} of {len(slides)}:** {plain(slides[current - 1]['title'])}")
+        where.markdown(_("**Slide {number} of {count}:** {title}").format(
+            number=current, count=len(slides), title=plain(slides[current - 1]["title"])))
     else:
-        where.markdown(f"**{len(slides)} slides** · Next (→) starts them" if slides else "No slides saved yet")
-    if leave.button("Exit", key="presenter_exit", shortcut="Esc", width="stretch"):
+        where.markdown(_("**{count} slides** · Next (→) starts them").format(count=len(slides)) if slides
+                       else _("No slides saved yet"))
+    if leave.button(_("Exit"), key="presenter_exit", shortcut="Esc", width="stretch"):
         for key in (PRESENT, SLIDE):
             st.query_params.pop(key, None)
         st.rerun()

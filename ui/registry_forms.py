@@ -42,12 +42,38 @@ from store.validate import (
     PROVIDER_KINDS,
     URGENCIES,
 )
+from i18n import N_, _
 from ui.auth import current_actor
-from ui.components import plain
+from ui.components import NOT_REPORTED, plain
 
 KINDS = ("need", "offer", "partnership")
-PLURAL = {"need": "needs", "offer": "offers", "partnership": "partnerships"}
-A = {"need": "a need", "offer": "an offer", "partnership": "a partnership"}
+KIND_LABELS = {"need": N_("need"), "offer": N_("offer"), "partnership": N_("partnership")}
+PLURAL = {"need": N_("needs"), "offer": N_("offers"), "partnership": N_("partnerships")}
+A = {"need": N_("a need"), "offer": N_("an offer"), "partnership": N_("a partnership")}
+# The store's vocabularies (store.validate) as the forms show them.
+OPTION_LABELS = {
+    "clearance": N_("clearance"), "risk_education": N_("risk education"), "victim_assistance": N_("victim assistance"),
+    "stockpile_destruction": N_("stockpile destruction"), "capacity_building": N_("capacity building"),
+    "national_legislation": N_("national legislation"), "other": N_("other"), "low": N_("low"), "medium": N_("medium"),
+    "high": N_("high"), "open": N_("open"), "partly_met": N_("partly met"), "met": N_("met"), "withdrawn": N_("withdrawn"),
+    "matched": N_("matched"), "closed": N_("closed"), "proposed": N_("proposed"), "agreed": N_("agreed"),
+    "funded": N_("funded"), "delivered": N_("delivered"), "state": N_("state"), "organisation": N_("organisation"),
+    "funding": N_("funding"), "equipment": N_("equipment"), "technical_expertise": N_("technical expertise"),
+    "training": N_("training"), "south_south_cooperation": N_("south south cooperation"),
+}
+# Headers of the lists and histories: the column names stay (downloads keep them), people read these.
+COLUMN_LABELS = {
+    "id": N_("id"), "iso3": "ISO3", "state_name": N_("state"), "area": N_("area"), "description": N_("description"),
+    "amount": N_("amount"), "currency": N_("currency"), "usd_million": N_("US$ million"), "period": N_("period"),
+    "urgency": N_("urgency"), "status": N_("status"), "source_url": N_("source"), "is_reference": N_("is reference"),
+    "updated_at": N_("updated at"), "updated_by": N_("updated by"), "version": N_("version"),
+    "provider_name": N_("provider"), "provider_kind": N_("provider kind"), "modality": N_("modality"), "areas": N_("areas"),
+    "targets": N_("targets"), "conditions": N_("conditions"), "contact": N_("contact"), "need_id": N_("need id"),
+    "offer_id": N_("offer id"), "commitment_from_year": N_("commitment from year"),
+    "commitment_to_year": N_("commitment to year"), "targets_age_gender_sensitive": N_("targets age and gender sensitive"),
+    "dialogue_dates": N_("dialogue dates"), "when (UTC)": N_("when (UTC)"), "who": N_("who"), "action": N_("action"),
+    "field": N_("field"), "old": N_("old"), "new": N_("new"),
+}
 
 
 @dataclass(frozen=True)
@@ -60,51 +86,51 @@ class Field:
 
 
 MONEY = (
-    Field("amount", "Amount", help="A number; 1,500,000 reads as one and a half million"),
-    Field("currency", "Currency", help="Three-letter code: USD, EUR, ..."),
-    Field("usd_million", "US$ million", help="Left blank, it is computed from an amount in USD"),
+    Field("amount", N_("Amount"), help=N_("A number; 1,500,000 reads as one and a half million")),
+    Field("currency", N_("Currency"), help=N_("Three-letter code: USD, EUR, ...")),
+    Field("usd_million", N_("US$ million"), help=N_("Left blank, it is computed from an amount in USD")),
 )
 FIELDS: dict[str, tuple[Field, ...]] = {
     "need": (
-        Field("iso3", "State", help="ISO3 code or the state's name"),
-        Field("area", "Area", "select", NEED_AREAS),
-        Field("period", "Period", help="e.g. 2026-2027"),
-        Field("description", "Description", "area"),
+        Field("iso3", N_("State"), help=N_("ISO3 code or the state's name")),
+        Field("area", N_("Area"), "select", NEED_AREAS),
+        Field("period", N_("Period"), help=N_("e.g. 2026-2027")),
+        Field("description", N_("Description"), "area"),
         *MONEY,
-        Field("urgency", "Urgency", "select", URGENCIES),
-        Field("status", "Status", "select", NEED_STATUSES),
-        Field("source_url", "Source (web link)"),
-        Field("notes", "Notes", "area"),
+        Field("urgency", N_("Urgency"), "select", URGENCIES),
+        Field("status", N_("Status"), "select", NEED_STATUSES),
+        Field("source_url", N_("Source (web link)")),
+        Field("notes", N_("Notes"), "area"),
     ),
     "offer": (
-        Field("provider_kind", "Provider kind", "select", PROVIDER_KINDS),
-        Field("provider_name", "Provider", help="A state (name or ISO3) or an organisation"),
-        Field("modality", "Modality", "select", MODALITIES),
-        Field("areas", "Areas", "multi", NEED_AREAS),
-        Field("targets", "Target states or regions", help="ISO3 codes or UN regions, separated by commas; or any"),
-        Field("period", "Period"),
+        Field("provider_kind", N_("Provider kind"), "select", PROVIDER_KINDS),
+        Field("provider_name", N_("Provider"), help=N_("A state (name or ISO3) or an organisation")),
+        Field("modality", N_("Modality"), "select", MODALITIES),
+        Field("areas", N_("Areas"), "multi", NEED_AREAS),
+        Field("targets", N_("Target states or regions"), help=N_("ISO3 codes or UN regions, separated by commas; or any")),
+        Field("period", N_("Period")),
         *MONEY,
-        Field("status", "Status", "select", OFFER_STATUSES),
-        Field("contact", "Contact"),
-        Field("source_url", "Source (web link)"),
-        Field("conditions", "Conditions", "area"),
-        Field("notes", "Notes", "area"),
+        Field("status", N_("Status"), "select", OFFER_STATUSES),
+        Field("contact", N_("Contact")),
+        Field("source_url", N_("Source (web link)")),
+        Field("conditions", N_("Conditions"), "area"),
+        Field("notes", N_("Notes"), "area"),
     ),
     # Maputo Action Plan, Action 21: responsibilities of each side, time-bound targets (age- and
     # gender-sensitive), a multi-year commitment and dialogue dates.
     "partnership": (
-        Field("need_id", "Need", "need"),
-        Field("offer_id", "Offer", "offer"),
-        Field("status", "Status", "select", PARTNERSHIP_STATUSES, help="proposed, agreed, funded, delivered"),
+        Field("need_id", N_("Need"), "need"),
+        Field("offer_id", N_("Offer"), "offer"),
+        Field("status", N_("Status"), "select", PARTNERSHIP_STATUSES, help=N_("proposed, agreed, funded, delivered")),
         *MONEY,
-        Field("commitment_from_year", "Commitment from (year)"),
-        Field("commitment_to_year", "Commitment to (year)"),
-        Field("dialogue_dates", "Dialogue dates", help="YYYY-MM-DD, separated by commas"),
-        Field("need_side_responsibilities", "Responsibilities of the state in need", "area"),
-        Field("offer_side_responsibilities", "Responsibilities of the provider", "area"),
-        Field("targets", "Time-bound targets", "area"),
-        Field("targets_age_gender_sensitive", "Targets are age- and gender-sensitive", "check"),
-        Field("notes", "Notes", "area"),
+        Field("commitment_from_year", N_("Commitment from (year)")),
+        Field("commitment_to_year", N_("Commitment to (year)")),
+        Field("dialogue_dates", N_("Dialogue dates"), help=N_("YYYY-MM-DD, separated by commas")),
+        Field("need_side_responsibilities", N_("Responsibilities of the state in need"), "area"),
+        Field("offer_side_responsibilities", N_("Responsibilities of the provider"), "area"),
+        Field("targets", N_("Time-bound targets"), "area"),
+        Field("targets_age_gender_sensitive", N_("Targets are age- and gender-sensitive"), "check"),
+        Field("notes", N_("Notes"), "area"),
     ),
 }
 LIST_COLUMNS = {
@@ -126,7 +152,11 @@ def _key(kind: str, name: str) -> str:
 
 
 def _label(kind: str, name: str) -> str:
-    return next((f.label for f in FIELDS[kind] if f.name == name), name)
+    return _(next((f.label for f in FIELDS[kind] if f.name == name), name))
+
+
+def _headers(columns) -> dict:
+    return {c: st.column_config.Column(_(COLUMN_LABELS[c])) for c in columns if c in COLUMN_LABELS}
 
 
 def _as_text(value) -> str:
@@ -160,16 +190,18 @@ def render_records(kind: str, rows: list[dict]) -> None:
     """The list, newest first; st.dataframe shows every cell as text (no HTML, no links)."""
     frame = pd.DataFrame([{c: _cell(r.get(c)) for c in LIST_COLUMNS[kind]} for r in rows],
                          columns=list(LIST_COLUMNS[kind]))
-    st.dataframe(frame, hide_index=True, width="stretch", key=f"{kind}_list", placeholder="not reported")
+    st.dataframe(frame, hide_index=True, width="stretch", key=f"{kind}_list", placeholder=_(NOT_REPORTED),
+                 column_config=_headers(frame.columns))
 
 
 def render_downloads(store: Store, kind: str) -> None:
     what = PLURAL[kind]
     left, right = st.columns(2, width=420)
     # Built only when clicked, on the server, from the store as it is then.
-    left.download_button(f"Download {what} (CSV)", functools.partial(export_csv, store, what), f"{what}.csv",
-                         "text/csv", key=f"{kind}_csv", on_click="ignore")
-    right.download_button(f"Download {what} (XLSX)", functools.partial(export_xlsx, store, what), f"{what}.xlsx",
+    left.download_button(_("Download {what} (CSV)").format(what=_(what)), functools.partial(export_csv, store, what),
+                         f"{what}.csv", "text/csv", key=f"{kind}_csv", on_click="ignore")
+    right.download_button(_("Download {what} (XLSX)").format(what=_(what)), functools.partial(export_xlsx, store, what),
+                          f"{what}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{kind}_xlsx",
                           on_click="ignore")
 
@@ -194,8 +226,8 @@ def render_picker(kind: str, rows: list[dict], actor: Actor | None) -> int:
     """Which record to open: 0 is a new one (or, for a visitor, none). Returns its id."""
     labels = {r["id"]: summary(kind, r) for r in rows}
     _settle(f"{kind}_record", labels, 0)
-    first = f"New {kind}" if actor else f"Choose {A[kind]} to see its history"
-    return st.selectbox(f"Open {A[kind]}", [0, *labels], key=f"{kind}_record",
+    first = _("New {kind}").format(kind=_(KIND_LABELS[kind])) if actor else _("Choose {a} to see its history").format(a=_(A[kind]))
+    return st.selectbox(_("Open {a}").format(a=_(A[kind])), [0, *labels], key=f"{kind}_record",
                         format_func=lambda i: labels.get(i, first))
 
 
@@ -248,11 +280,12 @@ def _save(store: Store, kind: str) -> None:
         if loaded["id"]:
             row = UPDATE[kind](store, actor, loaded["id"], _typed(kind), loaded["version"])
             st.session_state[f"{kind}_loaded"] = {**loaded, "version": row["version"]}
-            outcome = ("saved", f"Saved {kind} {row['id']} (version {row['version']}).")
+            # Callbacks run before the page sets the language: outcomes keep values, worded when shown.
+            outcome = ("saved", {"id": row["id"], "version": row["version"]})
         else:
             row = CREATE[kind](store, actor, _typed(kind))
             _load(store, actor, kind, 0)  # an empty form for the next one
-            outcome = ("saved", f"Added {kind} {row['id']}.")
+            outcome = ("added", {"id": row["id"]})
     except InvalidRecord as err:
         outcome = ("invalid", err.problems)
     except StaleEdit as err:
@@ -275,11 +308,9 @@ def _rebase(kind: str, stale: dict) -> None:
         if st.session_state.get(key) == _form_value(f, old):
             st.session_state[key] = _form_value(f, new)
         else:
-            both.append(f.label)
+            both.append(f.name)
     st.session_state[f"{kind}_loaded"] = {**st.session_state[f"{kind}_loaded"], "version": stale["current"]}
-    kept = f" Where you both changed a field ({', '.join(both)}), your value is kept." if both else ""
-    st.session_state[f"{kind}_outcome"] = ("info", f"The form now holds version {stale['current']} with your changes "
-                                                   f"on top.{kept} Check it, then save again.")
+    st.session_state[f"{kind}_outcome"] = ("rebased", {"version": stale["current"], "fields": both})
 
 
 def _reload(store: Store, kind: str) -> None:
@@ -294,51 +325,59 @@ def _render_outcome(store: Store, kind: str) -> None:
         return
     what, detail = outcome
     if what == "saved":
-        st.success(detail)
-    elif what == "info":
-        st.info(detail)
+        st.success(_("Saved {kind} {id} (version {version}).").format(kind=_(KIND_LABELS[kind]), **detail))
+    elif what == "added":
+        st.success(_("Added {kind} {id}.").format(kind=_(KIND_LABELS[kind]), **detail))
+    elif what == "rebased":
+        fields = ", ".join(_label(kind, name) for name in detail["fields"])
+        kept = _(" Where you both changed a field ({fields}), your value is kept.").format(fields=fields) if fields else ""
+        st.info(_("The form now holds version {version} with your changes on top.{kept} Check it, then save again.").format(
+            version=detail["version"], kept=kept))
     elif what == "denied":
-        st.error(f"Not allowed: {plain(detail)}. Nothing was written.")
+        st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(detail)))
     elif what == "invalid":
         lines = "\n".join(f"- **{plain(_label(kind, name))}**: {plain(reason)}" for name, reason in detail.items())
-        st.error(f"Not saved: fix these values. Nothing was written.\n\n{lines}")
+        st.error(_("Not saved: fix these values. Nothing was written.") + f"\n\n{lines}")
     else:
-        who = ", ".join(detail["by"]) or "someone"
-        st.warning(f"Not saved: {plain(who)} changed this {kind} since you opened it (version {detail['based_on']} → "
-                   f"{detail['current']}). Your values are still in the form below; nothing was lost.")
+        who = ", ".join(detail["by"]) or _("someone")
+        st.warning(_("Not saved: {who} changed this {kind} since you opened it (version {before} → {now}). Your values are "
+                     "still in the form below; nothing was lost.").format(
+            who=plain(who), kind=_(KIND_LABELS[kind]), before=detail["based_on"], now=detail["current"]))
         changes = pd.DataFrame([(_label(kind, f), _as_text(old), _as_text(new))
                                 for f, (old, new) in detail["changes"].items()],
-                               columns=["Field", "When you opened it", "Now"])
+                               columns=[_("Field"), _("When you opened it"), _("Now")])
         st.dataframe(changes, hide_index=True, key=f"{kind}_stale_changes")
         left, right = st.columns(2)
-        left.button(f"Keep my changes, on top of version {detail['current']}", key=f"{kind}_rebase",
-                    on_click=_rebase, args=(kind, detail))
-        right.button("Discard my values, load the latest", key=f"{kind}_reload", on_click=_reload, args=(store, kind))
+        left.button(_("Keep my changes, on top of version {version}").format(version=detail["current"]),
+                    key=f"{kind}_rebase", on_click=_rebase, args=(kind, detail))
+        right.button(_("Discard my values, load the latest"), key=f"{kind}_reload", on_click=_reload, args=(store, kind))
 
 
 def _options(store_rows: dict[str, list[dict]], f: Field) -> tuple[tuple, dict]:
     if f.widget in ("need", "offer"):
         labels = {r["id"]: summary(f.widget, r) for r in store_rows[f.widget]}
         return tuple(labels), labels
-    return f.options, {o: o.replace("_", " ") for o in f.options}
+    return f.options, {o: _(OPTION_LABELS.get(o, o.replace("_", " "))) for o in f.options}
 
 
 def _render_field(kind: str, f: Field, store_rows: dict[str, list[dict]]) -> None:
     key = _key(kind, f.name)
+    help_text = _(f.help) if f.help else None
     if f.widget in ("select", "need", "offer"):
         options, labels = _options(store_rows, f)
         if f.widget != "select":
             _settle(key, labels, None)
-        st.selectbox(f.label, options, key=key, format_func=labels.get, index=None, placeholder="not stated",
-                     help=f.help)
+        st.selectbox(_(f.label), options, key=key, format_func=labels.get, index=None, placeholder=_("not stated"),
+                     help=help_text)
     elif f.widget == "multi":
-        st.multiselect(f.label, f.options, key=key, format_func=lambda o: o.replace("_", " "), help=f.help)
+        labels = _options(store_rows, f)[1]
+        st.multiselect(_(f.label), f.options, key=key, format_func=labels.get, help=help_text)
     elif f.widget == "check":
-        st.checkbox(f.label, key=key, help=f.help)
+        st.checkbox(_(f.label), key=key, help=help_text)
     elif f.widget == "area":
-        st.text_area(f.label, key=key, max_chars=MAX_CELL_CHARS, help=f.help, height=80)
+        st.text_area(_(f.label), key=key, max_chars=MAX_CELL_CHARS, help=help_text, height=80)
     else:
-        st.text_input(f.label, key=key, max_chars=MAX_CELL_CHARS, help=f.help)
+        st.text_input(_(f.label), key=key, max_chars=MAX_CELL_CHARS, help=help_text)
 
 
 def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_rows: dict[str, list[dict]]) -> None:
@@ -358,7 +397,8 @@ def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_row
         for f in FIELDS[kind]:
             if f.widget in ("area", "check"):
                 _render_field(kind, f, store_rows)
-        label = f"Save {kind} {record_id}" if record_id else f"Add {kind}"
+        label = (_("Save {kind} {id}").format(kind=_(KIND_LABELS[kind]), id=record_id) if record_id
+                 else _("Add {kind}").format(kind=_(KIND_LABELS[kind])))
         st.form_submit_button(label, type="primary", key=f"{kind}_save", on_click=_save, args=(store, kind))
 
 
@@ -371,4 +411,5 @@ def render_history(store: Store, kind: str, record_id: int) -> None:
             rows.append({"when (UTC)": entry["at"], "who": entry["actor"], "action": entry["action"],
                          "version": entry["record_version"], "field": name,
                          "old": _as_text(old.get(name)), "new": _as_text(new.get(name))})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"{kind}_history")
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame, hide_index=True, width="stretch", key=f"{kind}_history", column_config=_headers(frame.columns))

@@ -14,6 +14,12 @@ def presenting() -> bool:
     return st.query_params.get(PRESENT) == "1"
 
 
+def with_language(query: dict) -> dict:
+    """A page switch names all its parameters: the language chosen goes along."""
+    language = st.query_params.get(LANG)
+    return {**query, LANG: language} if language else query
+
+
 @dataclass(frozen=True)
 class UrlParam:
     key: str
