@@ -1,0 +1,123 @@
+"""AppTest of the languages in the real dashboard: ?lang= and the sidebar selector, French and Spanish pages
+with their headings, numbers and state names, and English for an unknown language."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "dashboard.py")
+NNBSP = "\u202f"  # French groups thousands with a narrow no-break space (CLDR)
+
+
+def run(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def open_page(page: str | None = None, **params) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    if page:
+        app.switch_page(page)
+    return run(app)
+
+
+def texts(app: AppTest, *kinds: str) -> list[str]:
+    return [str(e.value) for kind in kinds for e in app.get(kind)]
+
+
+def test_overview_in_french_has_french_headings_and_number_formatting():
+    app = open_page(lang="fr")
+    assert app.title[0].value == "Où la contamination persiste, et ce dont on a besoin"
+    assert {s.value for s in app.subheader} == {"Compte", "Chiffres les plus élevés", "Tous les États affichés"}
+    metrics = {m.label: m.value for m in app.metric}
+    assert set(metrics) == {"Obligations de déminage", "Zone minée AP restante", "Victimes, monde",
+                            "Soutien international, monde"}
+    assert re.fullmatch(r"\d+ États", metrics["Obligations de déminage"])
+    # Thousands grouped the French way, never with a comma.
+    assert re.fullmatch(rf"\d{{1,3}}(?:{NNBSP}\d{{3}})+ km²", metrics["Zone minée AP restante"])
+    assert re.fullmatch(rf"\d{{1,3}}(?:{NNBSP}\d{{3}})+", metrics["Victimes, monde"])
+    assert app.selectbox(key="metric").label == "Indicateur"
+    assert app.selectbox(key="language").value == "fr"
+
+
+def test_overview_table_names_states_in_french():
+    app = open_page(lang="fr")
+    table = app.dataframe[0].value
+    assert "État" in table.columns and "Région" in table.columns
+    assert "Cambodge" in set(table["État"])
+    assert {"Afrique", "Asie"} <= set(table["Région"])
+
+
+def test_state_party_page_in_spanish_has_spanish_sections():
+    app = open_page("app_pages/country.py", lang="es", iso3="KHM")
+    assert app.title[0].value == "Camboya"
+    headers = [h.value for h in app.header]
+    assert headers == ["1. Contexto nacional", "2. Estado de la aplicación (artículo 5)", "3. Necesidades y desafíos",
+                       "4. Mapas", "5. Enfoque individualizado", "6. Alianzas", "7. Contactos", "8. Recursos adicionales"]
+    assert "Perspectiva de finalización" in [s.value for s in app.subheader]
+    labels = [m.label for m in app.metric]
+    assert "Plazo del artículo 5" in labels and "Zona minada AP restante" in labels
+    # Spanish groups with a point and writes decimals after a comma.
+    area = next(m.value for m in app.metric if m.label == "Zona minada AP restante")
+    assert re.fullmatch(r"\d{1,3}(?:\.\d{3})*(?:,\d+)? km²", area), area
+
+
+def test_the_selector_switches_the_language_and_writes_it_in_the_url():
+    app = open_page()
+    assert app.title[0].value == "Where contamination remains, and what is needed"
+    app.selectbox(key="language").set_value("es")
+    run(app)
+    assert app.query_params["lang"] == "es"
+    assert app.title[0].value == "Dónde persiste la contaminación y qué se necesita"
+    app.selectbox(key="language").set_value("en")
+    run(app)
+    assert "lang" not in app.query_params
+    assert app.title[0].value == "Where contamination remains, and what is needed"
+
+
+def test_an_unknown_language_falls_back_to_english():
+    app = open_page(lang="xx")
+    assert app.title[0].value == "Where contamination remains, and what is needed"
+    assert app.selectbox(key="language").value == "en"
+    assert "lang" not in app.query_params
+
+
+@pytest.mark.parametrize("page", ["app_pages/gaps.py", "app_pages/needs.py", "app_pages/sources.py",
+                                  "app_pages/registry.py", "app_pages/slides.py"])
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_every_page_runs_in_each_language(page, lang):
+    app = open_page(page, lang=lang)
+    english = {"Gaps: where the Convention's work is off track", "Sources, coverage and known gaps",
+               "Registry of needs, offers and partnerships", "Slides for presenting",
+               "Needs and offers: what is needed, what fits, what no one covers"}
+    assert app.title[0].value not in english
+
+
+def test_gaps_panel_in_french_translates_the_domain_words():
+    app = open_page("app_pages/gaps.py", lang="fr", view="table")
+    table = app.dataframe[0].value
+    assert {"Retiré", "État partie"} & set(table["Statut"])
+    assert not {"on pace", "off pace", "rising", "falling"} & (set(table["Perspectives"]) | set(table["Tendance"]))
+    assert "en hausse" in set(table["Tendance"])
+    assert "membership as of" not in " ".join(texts(app, "caption"))
+
+
+def test_a_language_switch_keeps_the_view():
+    """The browser sends each choice as its label in the old language: the view must come through unchanged."""
+    app = open_page()
+    app.selectbox(key="metric").set_value("casualties")
+    app.multiselect(key="region").set_value(["Africa"])
+    run(app)
+    app.selectbox(key="language").set_value("fr")
+    run(app)
+    assert app.selectbox(key="metric").value == "casualties"
+    assert app.multiselect(key="region").value == ["Africa"]
+    assert app.query_params["metric"] == "casualties" and app.query_params["lang"] == "fr"
+    assert set(app.dataframe[0].value["Région"]) == {"Afrique"}
