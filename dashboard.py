@@ -47,7 +47,8 @@ if presenting():
     render_presenter_bar(list_slides(cached_store()))
 
 with st.sidebar:  # hidden in presenter mode, but still there for the way back
-    st.selectbox(_("Language"), list(LANGUAGES), format_func=LANGUAGES.get, key="language", on_change=_choose_language)
+    st.segmented_control(_("Language"), list(LANGUAGES), format_func=LANGUAGES.get, key="language", required=True,
+                         on_change=_choose_language)
     if st.button(_("Presenter mode"), key="presenter_on", icon=":material/slideshow:",
                  help=_("Big type, no sidebar, this view full width; slides step with ← and →, Esc leaves")):
         st.query_params[PRESENT] = "1"

@@ -44,7 +44,7 @@ def test_overview_in_french_has_french_headings_and_number_formatting():
     assert re.fullmatch(rf"\d{{1,3}}(?:{NNBSP}\d{{3}})+ km²", metrics["Zone minée AP restante"])
     assert re.fullmatch(rf"\d{{1,3}}(?:{NNBSP}\d{{3}})+", metrics["Victimes, monde"])
     assert app.selectbox(key="metric").label == "Indicateur"
-    assert app.selectbox(key="language").value == "fr"
+    assert app.segmented_control(key="language").value == "fr"
 
 
 def test_overview_table_names_states_in_french():
@@ -72,11 +72,11 @@ def test_state_party_page_in_spanish_has_spanish_sections():
 def test_the_selector_switches_the_language_and_writes_it_in_the_url():
     app = open_page()
     assert app.title[0].value == "Where contamination remains, and what is needed"
-    app.selectbox(key="language").set_value("es")
+    app.segmented_control(key="language").set_value("es")
     run(app)
     assert app.query_params["lang"] == "es"
     assert app.title[0].value == "Dónde persiste la contaminación y qué se necesita"
-    app.selectbox(key="language").set_value("en")
+    app.segmented_control(key="language").set_value("en")
     run(app)
     assert "lang" not in app.query_params
     assert app.title[0].value == "Where contamination remains, and what is needed"
@@ -85,7 +85,7 @@ def test_the_selector_switches_the_language_and_writes_it_in_the_url():
 def test_an_unknown_language_falls_back_to_english():
     app = open_page(lang="xx")
     assert app.title[0].value == "Where contamination remains, and what is needed"
-    assert app.selectbox(key="language").value == "en"
+    assert app.segmented_control(key="language").value == "en"
     assert "lang" not in app.query_params
 
 
@@ -115,7 +115,7 @@ def test_a_language_switch_keeps_the_view():
     app.selectbox(key="metric").set_value("casualties")
     app.multiselect(key="region").set_value(["Africa"])
     run(app)
-    app.selectbox(key="language").set_value("fr")
+    app.segmented_control(key="language").set_value("fr")
     run(app)
     assert app.selectbox(key="metric").value == "casualties"
     assert app.multiselect(key="region").value == ["Africa"]
