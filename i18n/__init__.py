@@ -7,12 +7,14 @@ are cached across sessions), so pages translate what it built with `translate_me
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.messages.pofile import read_po
@@ -63,6 +65,25 @@ def N_(msgid: str) -> str:
 
 
 # --- numbers and dates -------------------------------------------------------------------------
+
+NOT_REPORTED = N_("not reported")
+
+
+def format_figure(value: object, unit: str = "") -> str:
+    """A figure for display in the current language; a missing one reads 'not reported', never 0.
+
+    Used by the dashboard and the conference pack alike, so both show a figure the same way."""
+    if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
+        return _(NOT_REPORTED)
+    if isinstance(value, bool):
+        text = _("yes") if value else _("no")
+    elif isinstance(value, numbers.Integral):
+        text = localize_number(f"{value:,}")
+    elif isinstance(value, numbers.Real):
+        text = localize_number(f"{value:,.2f}".rstrip("0").rstrip("."))
+    else:
+        text = str(translate_message(str(value)))
+    return f"{text} {_(unit) if unit else ''}".strip()
 
 _ENGLISH_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 

@@ -12,7 +12,8 @@ from domain.country import CountryProfile, Projection
 from domain.geography import select_neighbourhood
 from domain.membership import MEMBERSHIP_LABELS
 from pack.data import PackData
-from pack.html import NOT_REPORTED, as_of_and_source, chart, esc, format_figure, link, not_reported, number, table
+from i18n import format_figure
+from pack.html import NOT_REPORTED, as_of_and_source, chart, esc, link, not_reported, number, table
 from pack.regional_map import make_regional_map_figure, states_in_view
 
 TREATY_DATES = {

@@ -5,15 +5,13 @@ Nothing here trusts data: cells and labels go through `esc`, links keep only htt
 from __future__ import annotations
 
 import html
-import numbers
 from collections.abc import Callable, Mapping
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from domain.preference import source_label
-
-NOT_REPORTED = "not reported"
+from i18n import NOT_REPORTED, format_figure
 
 
 def esc(value: object) -> str:
@@ -23,21 +21,6 @@ def esc(value: object) -> str:
 
 def is_missing(value: object) -> bool:
     return value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value))
-
-
-def format_figure(value: object, unit: str = "") -> str:
-    """A figure for display, as the dashboard shows it (ui/components.py, which imports Streamlit)."""
-    if is_missing(value):
-        return NOT_REPORTED
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, numbers.Integral):
-        text = f"{value:,}"
-    elif isinstance(value, numbers.Real):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = str(value)
-    return f"{text} {unit}".strip()
 
 
 def link(url: object, text: str | None = None) -> str:

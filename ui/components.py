@@ -1,7 +1,6 @@
 """Small display helpers shared by pages: honest tables, source lines, and data shown in the chosen language."""
 from __future__ import annotations
 
-import numbers
 import re
 from collections.abc import Callable, Iterable
 
@@ -10,11 +9,11 @@ import streamlit as st
 
 from domain.countries import country_name
 from domain.preference import source_label
-from i18n import N_, _, current_language, localize_number, translate_message
+from i18n import N_, NOT_REPORTED, _, current_language, format_figure, localize_number, translate_message
 from store.exports import neutralise, rows_to_csv, rows_to_xlsx
 from ui.url_state import presenting
 
-NOT_REPORTED = N_("not reported")
+__all__ = ["NOT_REPORTED", "format_figure"]  # shown everywhere; defined (Streamlit-free) in i18n for the pack too
 PRESENTER_SCALE = 1.5  # the issue's floor for type on a projected screen
 
 
@@ -76,19 +75,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$=])")
 def plain(text: object) -> str:
     """Text from data or users, escaped so Markdown shows it literally (no links, no HTML, no icons)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
-
-def format_figure(value: object, unit: str = "") -> str:
-    """A figure for display in the chosen language; a missing one reads 'not reported', never 0."""
-    if value is None or pd.isna(value):
-        return _(NOT_REPORTED)
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        text = localize_number(f"{value:,}")
-    elif isinstance(value, numbers.Real):
-        text = localize_number(f"{value:,.2f}".rstrip("0").rstrip("."))
-    else:
-        text = str(translate_message(str(value)))
-    return f"{text} {_(unit) if unit else ''}".strip()
 
 
 def render_figure(column, label: str, value: str, as_of: object = None, source_url: object = None, help: str | None = None) -> None:
