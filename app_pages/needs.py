@@ -63,7 +63,10 @@ figures[2].metric(_("Not fully covered"), int((shown["share_covered"].isna() | (
 figures[3].metric(_("No one has offered for"), int(((shown["compatible_offers"] == 0) & (shown["partnerships"] == 0)).sum()))
 per_state = shown.groupby(["iso3", "state_name"]).size().rename("needs").reset_index().rename(columns={"state_name": "state"})
 per_state["uncovered"] = per_state["iso3"].map(uncovered).fillna(0).astype(int)
-render_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="needs_map", config=MAP_CONFIG)
+render_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="needs_map", config=MAP_CONFIG,
+             data=per_state.rename(columns={"state": _("State"), "needs": _("Needs shown"), "uncovered": _("Not fully covered")}),
+             alt=_("World map of the {count} states with needs shown; the darker a state, the more of its needs no "
+                   "partnership fully covers.").format(count=len(per_state)))
 table = shown.assign(size=size_band(shown["usd_million"]).map(SIZES), status=shown["status"].fillna("not stated"))
 if current_language() != "en":  # English keeps the codes, as the downloads always had them
     table = translate_columns(table.assign(area=table["area"].map(AREA_LABELS), status=table["status"].replace(STATUSES)),

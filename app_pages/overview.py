@@ -58,8 +58,11 @@ st.caption(_("{metric}: {count} of {total} states shown have a figure; grey mean
              "(never zero). Figures are the latest each state has, so their years differ: hover for the year.").format(
     metric=_(metric.label), count=with_data, total=len(binned)))
 world_map = make_world_map_figure(binned, metric, zoom_to_states=bool(filters.regions), small_states=cached_small_states())
-selection = render_chart(world_map, key="world_map", on_select="rerun",
-                            selection_mode="points", config=MAP_CONFIG)
+selection = render_chart(
+    world_map, key="world_map", on_select="rerun", selection_mode="points", config=MAP_CONFIG,
+    alt=_("World map of {metric} for the {total} states shown: {count} have a figure, the others are grey (no figure "
+          "in the sources). The table 'All states shown' lists every figure.").format(
+        metric=_(metric.label), total=len(binned), count=with_data))
 render_source_line(sources, "2026-11-27")
 # A shape gives its location; a small state's dot carries its ISO3 as the last customdata item.
 points = (selection or {}).get("selection", {}).get("points", [])
@@ -71,7 +74,9 @@ if clicked:
 left, right = st.columns([2, 3])
 with left:
     st.subheader(_("Highest figures"))
-    render_chart(make_ranked_bar_figure(binned, metric), key="ranked", config={"displaylogo": False})
+    render_chart(make_ranked_bar_figure(binned, metric), key="ranked", config={"displaylogo": False},
+                 alt=_("Bar chart of the states with the highest figures for {metric}; the table 'All states shown' "
+                       "lists every state.").format(metric=_(metric.label)))
     render_source_line(sources[:1], "2026-11-27")
 with right:
     st.subheader(_("All states shown"))

@@ -8,7 +8,7 @@ from charts.country import localize_separators
 from charts.overview import FONT
 from i18n import _, format_decimal, format_number
 
-OUTLOOK_COLORS = {"off pace": "#b2182b", "cannot be computed": "#969696", "on pace": "#1b7837"}
+OUTLOOK_COLORS = {"off pace": "#D55E00", "cannot be computed": "#999999", "on pace": "#0072B2"}  # Okabe-Ito
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>"
 
 

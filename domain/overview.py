@@ -52,7 +52,7 @@ METRICS = {
                N_("2 to 5"), N_("5 to 10"), N_("10 or more")), N_("years"), colors=tuple(reversed(SEQUENTIAL))),
         Metric("outlook", N_("Completion outlook (Article 5)"), "outlook", "estimate_as_of", "article5_source_url",
                "article5", labels=(OFF_PACE, CANNOT, ON_PACE, COMPLETED),
-               colors=("#d6604d", "#fdb863", "#4393c3", "#1b7837")),
+               colors=("#D55E00", "#CC79A7", "#0072B2", "#56B4E9")),  # Okabe-Ito: told apart with any colour vision
         Metric("casualties", N_("Mine/ERW casualties (latest year with data)"), "casualties_total", "casualties_year",
                "casualties_source_url", "casualties", (0, 1, 50, 200, 1000), ("0", N_("1 to 49"), N_("50 to 199"),
                N_("200 to 999"), N_("1,000 or more")), N_("casualties"), colors=SEQUENTIAL),

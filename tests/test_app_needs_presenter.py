@@ -49,6 +49,10 @@ def metric(app: AppTest, label: str) -> str:
     return next(str(m.value) for m in app.metric if m.label == label)
 
 
+def needs_table(app: AppTest):
+    return next(d.value for d in app.dataframe if d.proto.id.endswith("needs_table"))
+
+
 def select_row(app: AppTest, key: str, row: int) -> AppTest:
     """Rerun as the browser does after a row is selected (private API, as in test_app_overview.click_map)."""
     table = next(d for d in app.dataframe if d.proto.id.endswith(key))
@@ -69,7 +73,7 @@ def test_needs_page_lists_the_seeded_needs_and_keeps_its_filters_in_the_url(stor
     app.checkbox(key="unoffered").check().run()
     assert app.query_params["area"] == ["clearance"] or app.query_params["area"] == "clearance"
     assert app.query_params["unoffered"] == "1"
-    shown = app.dataframe[0].value
+    shown = needs_table(app)
     assert set(shown["area"]) == {"clearance"} and len(shown) == int(metric(app, "Needs shown").split()[0])
     reopened = open_page("app_pages/needs.py", area="clearance", unoffered="1")
     assert reopened.multiselect(key="area").value == ["clearance"] and reopened.checkbox(key="unoffered").value
@@ -81,7 +85,7 @@ def test_an_offer_that_fits_is_ranked_with_its_reasons_and_a_provider_proposes_a
     app.text_input(key="sign_in_username").input("halo")
     app.text_input(key="sign_in_password").input(PASSWORD)
     app.button(key="sign_in_submit").click().run()
-    table = app.dataframe[0].value
+    table = needs_table(app)
     cambodia = int(table.index[(table["iso3"] == "KHM") & (table["offers that fit"] > 0)][0])
     select_row(app, "needs_table", cambodia)
     ranked = next(d.value for d in app.dataframe if "reasons" in d.value.columns)
@@ -97,7 +101,7 @@ def test_an_offer_that_fits_is_ranked_with_its_reasons_and_a_provider_proposes_a
 def test_a_visitor_sees_the_offers_but_cannot_propose(store):
     create_offer(store, HALO, OFFER)
     app = open_page("app_pages/needs.py", area="clearance")
-    table = app.dataframe[0].value
+    table = needs_table(app)
     select_row(app, "needs_table", int(table.index[table["iso3"] == "KHM"][0]))
     assert not [b for b in app.button if b.key == "propose"]
     assert list_partnerships(store) == []

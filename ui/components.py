@@ -111,9 +111,15 @@ def render_downloads(frame: pd.DataFrame, name: str, what: str = N_("this table"
                           icon=":material/download:")
 
 
-def render_chart(figure, **kwargs):
-    """st.plotly_chart, with chart text 1.5x when presenting (plotly sizes text in pixels: page CSS cannot reach it)."""
+def render_chart(figure, alt: str, data: pd.DataFrame | None = None, **kwargs):
+    """st.plotly_chart with a description for screen readers and, where no table beside it already lists the
+    figures, a "Show the data" table; chart text 1.5x when presenting (plotly sizes text in pixels: page CSS
+    cannot reach it). The modebar's camera button saves the chart as a PNG, in the browser, offline."""
     if presenting():
         size = figure.layout.font.size or 12
         figure.update_layout(font_size=round(size * PRESENTER_SCALE), hoverlabel_font_size=round(size * PRESENTER_SCALE))
-    return st.plotly_chart(figure, **kwargs)
+    event = st.plotly_chart(figure, alt=alt, **kwargs)
+    if data is not None:
+        with st.expander(_("Show the data")):
+            st.dataframe(data, hide_index=True, width="stretch", placeholder=_(NOT_REPORTED))
+    return event

@@ -84,7 +84,9 @@ def render_national_context(profile: CountryProfile) -> None:
     if profile.casualties.empty:
         _not_reported(_("Casualties by year"))
     else:
-        render_chart(make_casualties_figure(profile.casualties), key="casualties_chart", config=CHART_CONFIG)
+        render_chart(make_casualties_figure(profile.casualties), key="casualties_chart", config=CHART_CONFIG,
+                     alt=_("Bar chart of casualties per year in {state}: killed and injured stacked where the split is "
+                           "known; the table below lists every source's figure.").format(state=state_name(profile.iso3, profile.name)))
         table, h = _columns(profile.casualties, {
             "year": N_("Year"), "casualties_total": N_("Casualties"), "killed": N_("Killed"), "injured": N_("Injured"),
             "civilian_share_pct": N_("Civilians (%)"), "child_casualties": N_("Children"),
@@ -131,7 +133,9 @@ def render_implementation(profile: CountryProfile) -> None:
         _not_reported(_("Land release by year"))
     else:
         st.subheader(_("Land release history"))
-        render_chart(make_release_figure(profile.releases), key="release_chart", config=CHART_CONFIG)
+        render_chart(make_release_figure(profile.releases), key="release_chart", config=CHART_CONFIG,
+                     alt=_("Bar chart of land released per year in {state}; the table below lists every source's figure.").format(
+                         state=state_name(profile.iso3, profile.name)))
         table, h = _columns(profile.releases, {
             "year": N_("Year"), "land_released_km2": N_("Land released (km²)"), "cleared_km2": N_("Of which cleared (km²)"),
             "ap_mines_destroyed": N_("AP mines destroyed"), "source_url": N_("Source"), "leads": N_("Figure shown")})
@@ -146,7 +150,14 @@ def render_outlook(projection: Projection, deadline: str) -> None:
     st.markdown(f"**{plain(_(projection.outlook))}** — {plain(translate_message(projection.reason))}")
     st.caption(plain(translate_message(projection.assumptions)))
     if projection.projected_completion_year is not None and projection.deadline_year is not None:
-        render_chart(make_outlook_figure(projection, deadline), key="outlook_chart", config=CHART_CONFIG)
+        points = pd.DataFrame({_("Year"): [projection.start_year, projection.projected_completion_year, projection.deadline_year],
+                               _("Remaining area (km²)"): [projection.remaining_km2, 0.0, None],
+                               _("Point"): [_("estimate"), _("projected completion"), _("Article 5 deadline")]})
+        render_chart(make_outlook_figure(projection, deadline), key="outlook_chart", config=CHART_CONFIG, data=points,
+                     alt=_("Line from the remaining area ({area} km² at the end of the estimate year) down to zero at the "
+                           "projected completion ({end}), beside the Article 5 deadline ({deadline}).").format(
+                         area=format_figure(projection.remaining_km2), end=format_figure(projection.projected_completion_year),
+                         deadline=deadline))
 
 
 def render_needs(profile: CountryProfile) -> None:
@@ -171,7 +182,9 @@ def render_map(profile: CountryProfile, neighbourhood: Neighbourhood | None) -> 
     if neighbourhood is None:
         _not_reported(_("A boundary for {state} in the shipped Natural Earth 1:50m map").format(state=name))
         return
-    st.pydeck_chart(make_regional_map(neighbourhood), key="regional_map", height=420)
+    st.pydeck_chart(make_regional_map(neighbourhood), key="regional_map", height=420,
+                    alt=_("Map of {state} (red) and its neighbours; drag to move, scroll or use + and - to zoom.").format(
+                        state=state_name(profile.iso3, profile.name)))
     st.caption(_("{state} (red) and its neighbours. Boundaries: Natural Earth 1:50m (public domain), drawn locally. "
                  "Sub-national hazard areas: not reported (no state's published data is held yet).").format(state=plain(name)))
 
@@ -194,7 +207,10 @@ def render_partnerships(profile: CountryProfile) -> None:
         _not_reported(_("International support received"))
     else:
         st.subheader(_("Support received per year"))
-        render_chart(make_support_figure(totals), key="support_chart", config=CHART_CONFIG)
+        data, h = _columns(totals, {"year": N_("Year"), "usd_million": N_("US$ million"), "source_url": N_("Source")})
+        render_chart(make_support_figure(totals), key="support_chart", config=CHART_CONFIG, data=data[list(h.values())],
+                     alt=_("Bar chart of international support received per year by {state}, in US$ million "
+                           "(recipient totals).").format(state=state_name(profile.iso3, profile.name)))
         st.caption(_("Data source: international support by recipient (data/support_by_recipient.csv), Landmine Monitor's "
                      "recipient totals. Donor rows below are partial and never added up to make a total."))
     if profile.support_pairs.empty:

@@ -33,8 +33,13 @@ def render_pace_view(panel: pd.DataFrame):
     st.caption(_("{drawn} of {total} states with an open Article 5 obligation have both a deadline and a remaining-area "
                  "estimate; bubble size = needs no agreed or funded partnership covers. Click a bubble to open the state.").format(
         drawn=len(drawn), total=len(open_art5)))
-    event = render_chart(make_deadline_bubble_figure(drawn), key="pace_chart", on_select="rerun",
-                            selection_mode="points", config=CHART_CONFIG)
+    data = select_columns(drawn, {"state": N_("State"), "years_left": N_("Years left"), "ap_contamination_km2": N_("AP mined area (km²)"),
+                             "estimate_as_of": N_("Area as of"), "uncovered_needs": N_("Uncovered needs"), "outlook": N_("Outlook")})
+    event = render_chart(make_deadline_bubble_figure(drawn), key="pace_chart", on_select="rerun", selection_mode="points",
+                         config=CHART_CONFIG, data=data,
+                         alt=_("Bubble chart of remaining anti-personnel mined area against years left to the Article 5 "
+                               "deadline for {count} states; bubble size is the number of uncovered needs, colour the "
+                               "completion outlook.").format(count=len(drawn)))
     render_source_line([_("Article 5 table and land release history (Landmine Monitor, Mine Action Review)"),
                         _("needs in the registry")], COMPILED)
     missing = open_art5[~open_art5["iso3"].isin(drawn["iso3"])]
@@ -58,8 +63,15 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
     st.caption(_("{count} states have casualty and support figures for two or more of the same years; {flagged} saw "
                  "casualties rise while support fell between their last two such years. Top left = rising casualties, "
                  "falling support. Click a point to open the state.").format(count=len(trends), flagged=len(flagged)))
+    data = select_columns(trends, {"iso3": "ISO3", "previous_year": N_("From"), "year": N_("To"),
+                               "casualties_total_before": N_("Casualties before"), "casualties_total": N_("Casualties"),
+                               "support_usd_million_before": N_("Support before (US$ m)"),
+                               "support_usd_million": N_("Support (US$ m)")})
     event = render_chart(make_casualties_support_figure(trends), key="casualties_chart", on_select="rerun",
-                            selection_mode="points", config=CHART_CONFIG)
+                         selection_mode="points", config=CHART_CONFIG, data=data,
+                         alt=_("Scatter chart of the change in casualties against the change in support received over "
+                               "the same two years for {count} states; {flagged} sit top left, casualties rising while "
+                               "support falls.").format(count=len(trends), flagged=len(flagged)))
     render_source_line([_("Casualties (Landmine Monitor leads where sources differ)"),
                         _("International support by recipient")], COMPILED)
     names = panel.set_index("iso3")["state"]
@@ -67,8 +79,14 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
     if choices:
         iso3 = st.selectbox(_("One state over time"), choices, format_func=lambda c: names.get(c, c), key="series_state")
         lead = rank_casualties(casualties[casualties["iso3"] == iso3])
-        render_chart(make_state_series_figure(lead[lead["leads"]], support[support["iso3"] == iso3].dropna(subset=["usd_million"]),
-                                                 names.get(iso3, iso3)), key="series_chart", config=CHART_CONFIG)
+        paid = support[support["iso3"] == iso3].dropna(subset=["usd_million"])
+        series = lead.loc[lead["leads"], ["year", "casualties_total"]].merge(paid[["year", "usd_million"]], on="year", how="outer")
+        data = select_columns(series.sort_values("year"), {"year": N_("Year"), "casualties_total": N_("Casualties"),
+                                                       "usd_million": N_("Support (US$ m)")})
+        render_chart(make_state_series_figure(lead[lead["leads"]], paid, names.get(iso3, iso3)), key="series_chart",
+                     config=CHART_CONFIG, data=data,
+                     alt=_("Casualties per year (bars) and support received per year (line) for {state}.").format(
+                         state=names.get(iso3, iso3)))
     table = trends.rename(columns={"casualties_total": "casualties", "casualties_total_before": "casualties before",
                                    "support_usd_million": "support (US$ m)", "support_usd_million_before": "support before (US$ m)"})
     render_downloads(table.assign(as_of=table["year"]), "casualties_against_support", N_("these figures"))
