@@ -4,7 +4,7 @@ import streamlit as st
 from i18n import LANGUAGES, _, set_language
 from store.slides import list_slides
 from ui.auth import current_actor, render_account
-from ui.cached import cached_provenance, cached_store
+from ui.cached import cached_compiled_date, cached_store
 from ui.presenter import apply_presenter_style, render_presenter_bar
 from ui.url_state import LANG, PRESENT, open_from_url, presenting
 
@@ -55,11 +55,9 @@ with st.sidebar:  # hidden in presenter mode, but still there for the way back
         st.rerun()
     render_account(actor)
     st.divider()
-    provenance = cached_provenance()
-    compiled = sorted({p["date_compiled"] for p in provenance.values()})
     st.caption(_("Reference data compiled {dates} from Landmine Monitor, Mine Action Review, the Convention's website "
                  "and the UN Treaty Collection. Figures are the latest each source gives; their years differ and are "
-                 "shown beside each figure.").format(dates=", ".join(compiled)))
+                 "shown beside each figure.").format(dates=cached_compiled_date()))
     st.page_link("app_pages/sources.py", label=_("Sources, coverage and known gaps"), icon=":material/menu_book:")
 
 page.run()

@@ -7,7 +7,7 @@ from charts.brief import make_country_brief_pdf
 from domain.country import compute_projection
 from domain.outlook import OutlookAssumptions
 from i18n import _
-from ui.cached import cached_country_profile, cached_neighbourhood, cached_provenance, cached_world_panel
+from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
 from ui.country_sections import (
     render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
     render_needs, render_outlook, render_partnerships, render_resources,
@@ -34,7 +34,7 @@ iso3 = st.session_state["iso3"]
 profile = cached_country_profile(iso3)
 assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
 projection = compute_projection(profile, dt.date.today(), assumptions)
-compiled = ", ".join(sorted({p["date_compiled"] for p in cached_provenance().values()}))
+compiled = cached_compiled_date()
 brief.download_button(_("One-page brief (PDF)"), lambda: make_country_brief_pdf(profile, projection, compiled),
                       file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                       width="stretch", help=_("Key figures, outlook, needs, partners and their sources, made on this machine"))

@@ -84,7 +84,7 @@ event = st.dataframe(table, hide_index=True, width="stretch", key="needs_table",
                                     "share covered": st.column_config.NumberColumn(_("share covered"), format="percent")})
 render_downloads(table.assign(as_of=shown["period"].to_numpy()), "needs_shown", N_("the needs shown"))
 render_source_line([_("Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)"),
-                    _("offers and partnerships entered in the registry")], "2026-11-27")
+                    _("offers and partnerships entered in the registry")])
 chosen = event.selection.rows if event else []
 if chosen:
     render_matches_for(registry, int(table.iloc[chosen[0]]["need_id"]), current_actor())

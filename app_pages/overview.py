@@ -63,7 +63,7 @@ selection = render_chart(
     alt=_("World map of {metric} for the {total} states shown: {count} have a figure, the others are grey (no figure "
           "in the sources). The table 'All states shown' lists every figure.").format(
         metric=_(metric.label), total=len(binned), count=with_data))
-render_source_line(sources, "2026-11-27")
+render_source_line(sources)
 # A shape gives its location; a small state's dot carries its ISO3 as the last customdata item.
 points = (selection or {}).get("selection", {}).get("points", [])
 clicked = [p.get("location") or (p.get("customdata") or [None])[-1] for p in points]
@@ -77,13 +77,11 @@ with left:
     render_chart(make_ranked_bar_figure(binned, metric), key="ranked", config={"displaylogo": False},
                  alt=_("Bar chart of the states with the highest figures for {metric}; the table 'All states shown' "
                        "lists every state.").format(metric=_(metric.label)))
-    render_source_line(sources[:1], "2026-11-27")
+    render_source_line(sources[:1])
 with right:
     st.subheader(_("All states shown"))
     table = translate_columns(binned, ["bin"]).rename(columns={
         "state": _("State"), "iso3": "ISO3", "region": _("Region"), "value_text": _(metric.label), "as_of": _("As of"),
         "source_url": _("Source"), "bin": _("Legend bin")})
     table = table.drop(columns=["value"])
-    render_table(table, key="overview_table", link_columns=(_("Source"),))
-    st.download_button(_("Download this table (CSV, with sources and as-of)"), table.to_csv(index=False).encode("utf-8"),
-                       file_name=f"overview_{metric.key}.csv", mime="text/csv")
+    render_table(table, key=f"overview_{metric.key}", as_of=_("As of"), link_columns=(_("Source"),))

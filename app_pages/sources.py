@@ -31,7 +31,7 @@ for name, source in SOURCES.items():
         _("Distinct source pages"): len(provenance[name]["source_urls"]),
         "sha256": provenance[name]["sha256"][:12],
     })
-render_table(pd.DataFrame(rows), key="sources", formats={_("Oldest as-of"): "%d", _("Newest as-of"): "%d"})
+render_table(pd.DataFrame(rows), key="sources", as_of=_("Compiled"), formats={_("Oldest as-of"): "%d", _("Newest as-of"): "%d"})
 
 st.subheader(_("Known gaps"))
 st.markdown(_(

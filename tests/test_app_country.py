@@ -49,7 +49,9 @@ def test_a_rich_state_shows_the_whole_outline_with_charts_map_and_sources():
     assert charts(app) >= {"casualties_chart", "release_chart", "outlook_chart", "support_chart"}
     assert len(app.get("deck_gl_json_chart")) == 1
     assert "on pace" in text(app) and "pace from land release" in text(app)
-    assert len(app.get("download_button")) == 1
+    downloads = [d.proto.label for d in app.get("download_button")]
+    assert "One-page brief (PDF)" in downloads
+    assert downloads.count("Download this table (CSV)") == downloads.count("Download this table (XLSX)") >= 5  # every table
 
 
 def test_angola_deadline_extensions_and_outlook_come_from_the_reference():

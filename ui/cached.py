@@ -66,3 +66,8 @@ def cached_store() -> Store:
 @st.cache_data(show_spinner=False)
 def cached_small_states() -> pd.DataFrame:
     return compute_small_state_points(cached_boundaries())
+
+
+def cached_compiled_date() -> str:
+    """When the reference data was compiled (from the provenance sidecars), shown beside every source line."""
+    return ", ".join(sorted({p["date_compiled"] for p in cached_provenance().values()}))

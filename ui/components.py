@@ -11,6 +11,7 @@ from domain.countries import country_name
 from domain.preference import source_label
 from i18n import N_, NOT_REPORTED, _, current_language, format_figure, localize_number, translate_message
 from store.exports import neutralise, rows_to_csv, rows_to_xlsx
+from ui.cached import cached_compiled_date
 from ui.url_state import presenting
 
 __all__ = ["NOT_REPORTED", "format_figure"]  # shown everywhere; defined (Streamlit-free) in i18n for the pack too
@@ -54,18 +55,21 @@ LINK_HOST = r"https?://(?:www\.)?([^/]+)"  # a link shown as its site's name
 LINK_ADDRESS = r"https?://(?:www\.)?(.+)"  # a link shown as the whole address
 
 
-def render_table(frame: pd.DataFrame, key: str, link_columns: tuple[str, ...] = (), formats: dict[str, str] | None = None,
-                 link_text: str = LINK_HOST) -> None:
-    """A sortable table whose missing figures read 'not reported' (never blank, never 0)."""
+def render_table(frame: pd.DataFrame, key: str, as_of: object, link_columns: tuple[str, ...] = (),
+                 formats: dict[str, str] | None = None, link_text: str = LINK_HOST) -> None:
+    """A sortable table whose missing figures read 'not reported' (never blank, never 0), downloadable as CSV and
+    XLSX. `as_of` (a column of `frame`, values, or one date) becomes the downloads' as-of column."""
     config: dict = {name: st.column_config.LinkColumn(name, display_text=link_text) for name in link_columns}
     for name, number_format in (formats or {}).items():
         config[name] = st.column_config.NumberColumn(name, format=number_format, width="medium")  # room for "not reported"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, placeholder=_(NOT_REPORTED))
+    as_of_values = frame[as_of] if isinstance(as_of, str) and as_of in frame else as_of
+    render_downloads(frame.assign(as_of=as_of_values.to_numpy() if isinstance(as_of_values, pd.Series) else as_of_values), key)
 
 
-def render_source_line(titles: list[str], as_of: str) -> None:
+def render_source_line(titles: list[str]) -> None:
     st.caption(_("Data source: {titles}. Compiled {date}; each row links its own source.").format(
-        titles="; ".join(titles), date=as_of))
+        titles="; ".join(titles), date=cached_compiled_date()))
 
 
 # Characters Markdown (and Streamlit's :directives: and $math$) would act on: data text is shown as typed.
@@ -103,12 +107,12 @@ def table_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
 def render_downloads(frame: pd.DataFrame, name: str, what: str = N_("this table")) -> None:
     """CSV and XLSX of exactly the rows shown; the frame should carry its source and as-of columns."""
     header, rows = table_rows(frame)
-    left, right = st.columns(2)
-    left.download_button(_("Download {what} (CSV)").format(what=_(what)), rows_to_csv(header, rows), file_name=f"{name}.csv", mime="text/csv",
-                         key=f"{name}_csv", icon=":material/download:")
-    right.download_button(_("Download {what} (XLSX)").format(what=_(what)), lambda: rows_to_xlsx(header, rows, name), file_name=f"{name}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{name}_xlsx",
-                          icon=":material/download:")
+    with st.popover(_("Download {what}").format(what=_(what)), icon=":material/download:"):
+        st.download_button(_("Download {what} (CSV)").format(what=_(what)), rows_to_csv(header, rows), file_name=f"{name}.csv",
+                           mime="text/csv", key=f"{name}_csv", icon=":material/download:")
+        st.download_button(_("Download {what} (XLSX)").format(what=_(what)), lambda: rows_to_xlsx(header, rows, name),
+                           file_name=f"{name}.xlsx", key=f"{name}_xlsx", icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def render_chart(figure, alt: str, data: pd.DataFrame | None = None, **kwargs):
@@ -122,4 +126,5 @@ def render_chart(figure, alt: str, data: pd.DataFrame | None = None, **kwargs):
     if data is not None:
         with st.expander(_("Show the data")):
             st.dataframe(data, hide_index=True, width="stretch", placeholder=_(NOT_REPORTED))
+            render_downloads(data.assign(as_of=cached_compiled_date()), f"{kwargs.get('key', 'chart')}_data", N_("the data"))
     return event

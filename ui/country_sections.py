@@ -16,6 +16,7 @@ from domain.geography import Neighbourhood
 from domain.membership import MEMBERSHIP_LABELS
 from domain.needs_filters import AREA_LABELS
 from i18n import N_, _, format_decimal, translate_message
+from ui.cached import cached_compiled_date
 from ui.components import (
     LINK_ADDRESS, NOT_REPORTED, format_figure, plain, render_chart, render_figure, render_table, state_name,
     translate_columns,
@@ -93,8 +94,8 @@ def render_national_context(profile: CountryProfile) -> None:
             "female_casualties": N_("Women and girls"), "source_url": N_("Source"), "leads": N_("Figure shown"),
             "notes": N_("Notes")})
         counts = [h["Casualties"], h["Killed"], h["Injured"], h["Civilians (%)"], h["Children"], h["Women and girls"]]
-        render_table(table[[h["Year"], *counts, h["Source"], h["Figure shown"], h["Notes"]]], key="casualties_table",
-                     link_columns=(h["Source"],), formats=dict.fromkeys(counts, "%d"))
+        render_table(table[[h["Year"], *counts, h["Source"], h["Figure shown"], h["Notes"]]], key=f"casualties_{profile.iso3}",
+                     as_of=h["Year"], link_columns=(h["Source"],), formats=dict.fromkeys(counts, "%d"))
         st.caption(_("Data source: casualties (data/casualties.csv). Where two sources give a year, both rows are listed; "
                      "'Figure shown' marks the one in the chart's bars, the other is the diamond."))
     plan = row.get("national_disability_plan")
@@ -140,8 +141,8 @@ def render_implementation(profile: CountryProfile) -> None:
             "year": N_("Year"), "land_released_km2": N_("Land released (km²)"), "cleared_km2": N_("Of which cleared (km²)"),
             "ap_mines_destroyed": N_("AP mines destroyed"), "source_url": N_("Source"), "leads": N_("Figure shown")})
         amounts = [h["Land released (km²)"], h["Of which cleared (km²)"], h["AP mines destroyed"]]
-        render_table(table[[h["Year"], *amounts, h["Source"], h["Figure shown"]]], key="release_table",
-                     link_columns=(h["Source"],), formats={**dict.fromkeys(amounts[:2], "%.2f"), amounts[2]: "%d"})
+        render_table(table[[h["Year"], *amounts, h["Source"], h["Figure shown"]]], key=f"land_release_{profile.iso3}",
+                     as_of=h["Year"], link_columns=(h["Source"],), formats={**dict.fromkeys(amounts[:2], "%.2f"), amounts[2]: "%d"})
         st.caption(_("Data source: land release (data/article5_history.csv, data/article5.csv). Where two sources give a "
                      "year, both rows are listed; the other source's figure is the diamond."))
 
@@ -172,8 +173,8 @@ def render_needs(profile: CountryProfile) -> None:
             continue
         table, h = _columns(needs, {"description": N_("Need"), "amount_usd_million": N_("US$ million"),
                                     "period": N_("Period"), "source_url": N_("Source"), "notes": N_("Notes")})
-        render_table(table[list(h.values())], key=f"needs_{area}", link_columns=(h["Source"],),
-                     formats={h["US$ million"]: "%.2f"})
+        render_table(table[list(h.values())], key=f"needs_{area}_{profile.iso3}", as_of=h["Period"],
+                     link_columns=(h["Source"],), formats={h["US$ million"]: "%.2f"})
 
 
 def render_map(profile: CountryProfile, neighbourhood: Neighbourhood | None) -> None:
@@ -197,7 +198,8 @@ def render_individualised_approach(profile: CountryProfile) -> None:
     events = profile.ia_events.assign(source=profile.ia_events["source_url"].fillna(profile.ia_events["source"]))
     table, h = _columns(events, {"date": N_("Date"), "event": N_("Event"), "venue": N_("Venue"), "source": N_("Source"),
                                  "notes": N_("Notes")})
-    render_table(table[list(h.values())], key="ia_table", link_columns=(h["Source"],))
+    render_table(table[list(h.values())], key=f"individualised_approach_{profile.iso3}", as_of=h["Date"],
+                 link_columns=(h["Source"],))
 
 
 def render_partnerships(profile: CountryProfile) -> None:
@@ -221,7 +223,8 @@ def render_partnerships(profile: CountryProfile) -> None:
         "donor": N_("Donor"), "year": N_("Year"), "usd_million": N_("US$ million"), "thematic_area": N_("Area"),
         "kind": N_("Kind"), "partial_table": N_("From a partial table"), "sources_differ": N_("Sources differ"),
         "source_url": N_("Source"), "notes": N_("Notes")})
-    render_table(table[list(h.values())], key="pairs_table", link_columns=(h["Source"],), formats={h["US$ million"]: "%.2f"})
+    render_table(table[list(h.values())], key=f"support_by_donor_{profile.iso3}", as_of=h["Year"], link_columns=(h["Source"],),
+                 formats={h["US$ million"]: "%.2f"})
 
 
 def render_contacts(profile: CountryProfile) -> None:
@@ -240,4 +243,4 @@ def render_resources(profile: CountryProfile) -> None:
     st.caption(_("Only pages our data cites for this state, grouped by publisher."))
     table, h = _columns(translate_columns(profile.resources, ["publisher"]), {
         "publisher": N_("Publisher"), "url": N_("Page"), "rows_citing": N_("Figures citing it")})
-    render_table(table, key="resources_table", link_columns=(h["Page"],), link_text=LINK_ADDRESS)
+    render_table(table, key=f"cited_pages_{profile.iso3}", as_of=cached_compiled_date(), link_columns=(h["Page"],), link_text=LINK_ADDRESS)

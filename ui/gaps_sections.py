@@ -10,10 +10,10 @@ from charts.gaps import make_casualties_support_figure, make_deadline_bubble_fig
 from domain.history import rank_casualties
 from domain.membership import MEMBERSHIP_LABELS
 from i18n import N_, _, format_date
+from ui.cached import cached_compiled_date
 from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns, translate_columns
 
 CHART_CONFIG = {"displaylogo": False}
-COMPILED = "2026-11-27"
 
 
 def selected_state(event) -> str | None:
@@ -41,20 +41,20 @@ def render_pace_view(panel: pd.DataFrame):
                                "deadline for {count} states; bubble size is the number of uncovered needs, colour the "
                                "completion outlook.").format(count=len(drawn)))
     render_source_line([_("Article 5 table and land release history (Landmine Monitor, Mine Action Review)"),
-                        _("needs in the registry")], COMPILED)
+                        _("needs in the registry")])
     missing = open_art5[~open_art5["iso3"].isin(drawn["iso3"])]
     words = ["extension_status", "contamination_band", "outlook", "outlook_reason"]
     st.subheader(_("Not drawn: no deadline or no area estimate ({count})").format(count=len(missing)))
     render_table(select_columns(translate_columns(missing, words), {
         "state": N_("State"), "article5_deadline": N_("Deadline"), "extension_status": N_("Extensions"),
-        "contamination_band": N_("Band"), "outlook_reason": N_("Why no outlook")}), key="not_drawn")
+        "contamination_band": N_("Band"), "outlook_reason": N_("Why no outlook"), "article5_source_url": N_("Source")}),
+        key="not_drawn", as_of=cached_compiled_date(), link_columns=(_("Source"),))
     behind = open_art5[open_art5["outlook"].isin(["off pace", "cannot be computed"])]
     st.subheader(_("Off pace, or the pace cannot be computed ({count})").format(count=len(behind)))
     table = select_columns(translate_columns(behind, words), {
         "state": N_("State"), "iso3": "ISO3", "outlook": N_("Outlook"), "outlook_reason": N_("Why"),
         "article5_deadline": N_("Deadline"), "article5_source_url": N_("Source")})
-    render_table(table, key="behind", link_columns=(_("Source"),))
-    render_downloads(table.assign(as_of=COMPILED), "off_pace", N_("this list"))
+    render_table(table, key="off_pace", as_of=cached_compiled_date(), link_columns=(_("Source"),))
     return event
 
 
@@ -73,7 +73,7 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
                                "the same two years for {count} states; {flagged} sit top left, casualties rising while "
                                "support falls.").format(count=len(trends), flagged=len(flagged)))
     render_source_line([_("Casualties (Landmine Monitor leads where sources differ)"),
-                        _("International support by recipient")], COMPILED)
+                        _("International support by recipient")])
     names = panel.set_index("iso3")["state"]
     choices = list(trends["iso3"])
     if choices:
@@ -119,7 +119,7 @@ def render_completeness_view(grid: pd.DataFrame, on: dt.date):
     event = st.dataframe(grid, hide_index=True, width="stretch", key="completeness", on_select="rerun",
                          selection_mode="single-row", column_config=config, height=520)
     render_source_line([_("Article 5 table"), _("casualties"), _("victim assistance"), _("stated needs"),
-                        _("Individualised Approach events")], COMPILED)
+                        _("Individualised Approach events")])
     render_downloads(grid.assign(as_of=on.isoformat()), "reporting_completeness", N_("the grid"))
     rows = event.selection.rows if event else []
     return grid.iloc[rows[0]]["iso3"] if rows else None
@@ -153,9 +153,8 @@ def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
     panel = translate_columns(panel, ["membership_status", "extension_status", "contamination_band", "outlook",
                                       "outlook_reason", "casualties_trend"])
     table = select_columns(panel, PANEL_COLUMNS)
-    render_table(table, key="panel", link_columns=tuple(_(c) for c in PANEL_LINKS),
+    render_table(table, key=f"state_party_panel_{on.isoformat()}", as_of=cached_compiled_date(), link_columns=tuple(_(c) for c in PANEL_LINKS),
                  formats={_(column): number_format for column, number_format in PANEL_FORMATS.items()})
-    render_downloads(table, f"state_party_panel_{on.isoformat()}", N_("the panel"))
     render_source_line([_("States Parties (UN Treaty Collection)"), _("Article 5"), _("land release"), _("casualties"),
-                        _("victim assistance"), _("support by recipient"), _("stated needs")], COMPILED)
+                        _("victim assistance"), _("support by recipient"), _("stated needs")])
     return None

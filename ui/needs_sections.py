@@ -8,8 +8,8 @@ from domain.matching import REASON_SEPARATOR, explain
 from domain.needs_filters import AREA_LABELS
 from i18n import N_, _, current_language, translate_message
 from store import Actor, InvalidRecord, PermissionDenied, create_partnership
-from ui.cached import cached_store
-from ui.components import NOT_REPORTED, format_figure, plain, state_name
+from ui.cached import cached_compiled_date, cached_store
+from ui.components import NOT_REPORTED, format_figure, plain, render_downloads, state_name
 from ui.registry_data import RegistryView
 
 # A callback runs before the page sets the language: it keeps the English text, translated when shown.
@@ -68,6 +68,7 @@ def render_matches_for(registry: RegistryView, need_id: int, actor: Actor | None
     st.dataframe(ranked.rename(columns={"rank_for_need": "rank", "offer_usd_million": "offer (US$ million)"}),
                  hide_index=True, width="stretch", key="ranked_offers", placeholder=_(NOT_REPORTED),
                  column_config={column: st.column_config.Column(_(label)) for column, label in headers.items()})
+    render_downloads(ranked.assign(as_of=cached_compiled_date()), f"offers_for_need_{need_id}", N_("these offers"))
     st.caption(_("Score: target 3 (this state) / 2 (its region) / 1 (any state); +1 modality serves the area; up to +2 "
                  "for the share of the amount covered; +1 periods overlap; +1 provider supported this state before."))
     own = [o for o in ranked["offer_id"] if _may_propose(actor, offers.loc[o])]
