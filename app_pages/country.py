@@ -10,7 +10,7 @@ from i18n import _
 from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
 from ui.country_sections import (
     render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
-    render_needs, render_outlook, render_partnerships, render_resources,
+    render_needs, render_outlook, render_partnerships, render_resources, render_state_slide_images,
 )
 from ui.components import state_name
 from ui.url_state import UrlParam, read_url_state, write_url_state
@@ -27,7 +27,7 @@ PARAMS = [
 
 # 1. Read the view from the URL (the state and the outlook's assumptions) and compute
 read_url_state(PARAMS)
-picker, brief = st.columns([4, 1], vertical_alignment="bottom")
+picker, brief, image = st.columns([5, 2, 1], vertical_alignment="bottom")
 names = {code: f"{state_name(code, name)} ({code})" for code, name in panel["state"].items()}
 picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]
@@ -38,6 +38,8 @@ compiled = cached_compiled_date()
 brief.download_button(_("One-page brief (PDF)"), lambda: make_country_brief_pdf(profile, projection, compiled),
                       file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                       width="stretch", help=_("Key figures, outlook, needs, partners and their sources, made on this machine"))
+with image:
+    render_state_slide_images(profile)
 
 # 2. Render the outline, each section with its sources
 render_header(profile)

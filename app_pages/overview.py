@@ -2,10 +2,13 @@
 import streamlit as st
 
 from charts.overview import make_ranked_bar_figure, make_world_map_figure
+from charts.slide_images import make_overview_slide
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from i18n import _, translate_message
-from ui.cached import cached_provenance, cached_small_states, cached_table, cached_world_panel
-from ui.components import localize_states, render_chart, render_source_line, render_table, translate_columns, translated
+from ui.cached import cached_compiled_date, cached_provenance, cached_small_states, cached_table, cached_world_panel
+from ui.components import (
+    localize_states, render_chart, render_slide_images, render_source_line, render_table, translate_columns, translated,
+)
 from ui.url_state import UrlParam, read_url_state, write_url_state, with_language
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
@@ -64,6 +67,8 @@ selection = render_chart(
           "in the sources). The table 'All states shown' lists every figure.").format(
         metric=_(metric.label), total=len(binned), count=with_data))
 render_source_line(sources)
+render_slide_images(lambda: make_overview_slide(world_map, _(metric.label), _("Data source: {titles}. Compiled {date}.").format(
+    titles="; ".join(sources), date=cached_compiled_date())), f"overview_{metric.key}")
 # A shape gives its location; a small state's dot carries its ISO3 as the last customdata item.
 points = (selection or {}).get("selection", {}).get("points", [])
 clicked = [p.get("location") or (p.get("customdata") or [None])[-1] for p in points]

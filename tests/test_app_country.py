@@ -51,6 +51,7 @@ def test_a_rich_state_shows_the_whole_outline_with_charts_map_and_sources():
     assert "on pace" in text(app) and "pace from land release" in text(app)
     downloads = [d.proto.label for d in app.get("download_button")]
     assert "One-page brief (PDF)" in downloads
+    assert {"Slide (PNG)", "Slide (PDF)"} <= set(downloads)  # server-side images of this view
     assert downloads.count("Download this table (CSV)") == downloads.count("Download this table (XLSX)") >= 5  # every table
 
 

@@ -249,7 +249,7 @@ def test_overview_shows_four_headlines_a_source_line_and_a_download(app, panel):
     assert app.metric[0].value == "32 states"
     assert any(c.value.startswith("Data source:") and "data/article5.csv" in c.value for c in app.caption)
     downloads = {d.proto.label for d in app.get("download_button")}
-    assert {"Download this table (CSV)", "Download this table (XLSX)"} <= downloads
+    assert {"Download this table (CSV)", "Download this table (XLSX)", "Slide (PNG)", "Slide (PDF)"} <= downloads
     table = app.dataframe[0].value
     assert len(table) == 161 and {"ISO3", "As of", "Source", "Legend bin"} <= set(table.columns)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
+from charts.slide_images import figure_to_image, images_available
 from domain.countries import country_name
 from domain.preference import source_label
 from i18n import N_, NOT_REPORTED, _, current_language, format_figure, localize_number, translate_message
@@ -128,3 +129,17 @@ def render_chart(figure, alt: str, data: pd.DataFrame | None = None, **kwargs):
             st.dataframe(data, hide_index=True, width="stretch", placeholder=_(NOT_REPORTED))
             render_downloads(data.assign(as_of=cached_compiled_date()), f"{kwargs.get('key', 'chart')}_data", N_("the data"))
     return event
+
+
+def render_slide_images(make_slide: Callable[[], object], name: str) -> None:
+    """PNG and PDF of this view for slides, drawn on the server only when asked for."""
+    with st.popover(_("Slide image"), icon=":material/image:"):
+        if not images_available():
+            st.caption(_("Server-side images need Chromium on the server (apt-get install chromium); the camera button "
+                         "above each chart saves it as a PNG in your browser."))
+            return
+        for image_format, mime in (("png", "image/png"), ("pdf", "application/pdf")):
+            st.download_button(_("Slide ({format})").format(format=image_format.upper()),
+                               lambda image_format=image_format: figure_to_image(make_slide(), image_format),
+                               file_name=f"{name}.{image_format}", mime=mime, key=f"{name}_{image_format}",
+                               icon=":material/download:")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from charts.country import make_casualties_figure, make_outlook_figure, make_release_figure, make_support_figure
 from charts.regional_map import make_regional_map
+from charts.slide_images import make_state_slide
 from config import NEED_AREAS
 from domain.country import CountryProfile, Projection
 from domain.geography import Neighbourhood
@@ -18,8 +19,8 @@ from domain.needs_filters import AREA_LABELS
 from i18n import N_, _, format_decimal, translate_message
 from ui.cached import cached_compiled_date
 from ui.components import (
-    LINK_ADDRESS, NOT_REPORTED, format_figure, plain, render_chart, render_figure, render_table, state_name,
-    translate_columns,
+    LINK_ADDRESS, NOT_REPORTED, format_figure, plain, render_chart, render_figure, render_slide_images, render_table,
+    state_name, translate_columns,
 )
 
 CHART_CONFIG = {"displaylogo": False}
@@ -244,3 +245,23 @@ def render_resources(profile: CountryProfile) -> None:
     table, h = _columns(translate_columns(profile.resources, ["publisher"]), {
         "publisher": N_("Publisher"), "url": N_("Page"), "rows_citing": N_("Figures citing it")})
     render_table(table, key=f"cited_pages_{profile.iso3}", as_of=cached_compiled_date(), link_columns=(h["Page"],), link_text=LINK_ADDRESS)
+
+
+def render_state_slide_images(profile: CountryProfile) -> None:
+    """A slide of the state's charts (casualties, land release, support), drawn on the server when asked for."""
+    def slide():
+        charts = {}
+        if not profile.casualties.empty:
+            charts[_("Casualties by year")] = make_casualties_figure(profile.casualties)
+        if not profile.releases.empty:
+            charts[_("Land release history")] = make_release_figure(profile.releases)
+        totals = profile.support_totals.dropna(subset=["usd_million"])
+        if not totals.empty:
+            charts[_("Support received per year")] = make_support_figure(totals)
+        title = f"{state_name(profile.iso3, profile.name)} · {_(MEMBERSHIP_LABELS[profile.panel['membership_status']])}"
+        source = _("Data source: {titles}. Compiled {date}.").format(
+            titles=_("casualties, land release and support by recipient (Landmine Monitor and the sources each row cites)"),
+            date=cached_compiled_date())
+        return make_state_slide(charts, title, source)
+
+    render_slide_images(slide, f"{profile.iso3}_slide")
