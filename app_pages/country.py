@@ -27,7 +27,7 @@ PARAMS = [
 
 # 1. Read the view from the URL (the state and the outlook's assumptions) and compute
 read_url_state(PARAMS)
-picker, brief, image = st.columns([5, 2, 1], vertical_alignment="bottom")
+picker, brief, image = st.columns([4, 2, 2], vertical_alignment="bottom")
 names = {code: f"{state_name(code, name)} ({code})" for code, name in panel["state"].items()}
 picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]

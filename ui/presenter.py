@@ -24,7 +24,7 @@ html { font-size: 150% !important; }
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer { display: none !important; }
 [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #ffffff !important; color: #000000 !important; }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2rem !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #1a1a1a !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #1a1a1a !important; opacity: 1 !important; }
 a { color: #0b3d91 !important; }
 </style>"""
 
@@ -54,7 +54,7 @@ def render_presenter_bar(slides: list[dict]) -> None:
     except ValueError:
         current = 0
     current = current if 1 <= current <= len(slides) else 0
-    back, where, forward, leave = st.columns([1, 6, 1, 1], vertical_alignment="center")
+    back, where, forward, leave = st.columns([2, 5, 2, 2], vertical_alignment="center")
     if back.button(_("Previous"), key="slide_previous", shortcut="Left", disabled=current <= 1, width="stretch"):
         _go(slides, current - 1)
     if forward.button(_("Next"), key="slide_next", shortcut="Right", disabled=current >= len(slides), width="stretch"):
