@@ -7,7 +7,7 @@ from i18n import N_, _, format_number
 from store import PermissionDenied, PreviewOutdated, commit_import, list_needs, preview_import
 from ui.auth import current_actor
 from ui.cached import cached_store
-from ui.components import plain
+from ui.components import plain, refusal_text
 
 SUMMARY_LABELS = {"added": N_("Added"), "changed": N_("Changed"), "unchanged": N_("Unchanged")}
 ADDED_COLUMNS = ["iso3", "state_name", "area", "description", "usd_million", "period", "source_url", "notes"]
@@ -72,7 +72,7 @@ if st.button(_("Commit: add {added}, change {changed}").format(added=counts["add
         batch_id = commit_import(store, actor, preview)
     except (PreviewOutdated, PermissionDenied) as err:
         st.session_state.pop("import_preview_of")  # preview the file again against the store as it is now
-        st.error(_("Nothing was imported: {reason}.").format(reason=plain(err)))
+        st.error(_("Nothing was imported: {reason}.").format(reason=plain(refusal_text(err))))
     else:
         st.session_state.pop("import_preview_of")
         st.session_state["import_done"] = _("Imported {file} as batch {batch}: {added} added, {changed} changed, in one "

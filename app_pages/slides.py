@@ -6,7 +6,7 @@ from store import InvalidRecord, PermissionDenied, StaleEdit
 from store.slides import create_slide, delete_slide, list_slides, move_slide, update_slide
 from ui.auth import current_actor
 from ui.cached import cached_store
-from ui.components import plain
+from ui.components import plain, refusal_text
 from ui.presenter import view_target
 from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
 
@@ -52,7 +52,7 @@ for number, slide in enumerate(slides, start=1):
                                          slide["version"])
                             st.rerun()
                         except (InvalidRecord, StaleEdit, PermissionDenied) as error:
-                            st.error(plain(str(error)))
+                            st.error(plain(refusal_text(error)))
 
 if admin:
     st.subheader(_("Add a slide"))
@@ -65,4 +65,4 @@ if admin:
                 create_slide(store, actor, {"title": title, "view": view, "note": note})
                 st.rerun()
             except (InvalidRecord, PermissionDenied) as error:
-                st.error(plain(str(error)))
+                st.error(plain(refusal_text(error)))

@@ -18,6 +18,7 @@ from config import MAX_FILE_BYTES
 from data_loaders.problems import Problem
 from data_loaders.registry import SOURCES
 from data_loaders.validation import check_file
+from i18n import N_
 from store import roles
 from store.base import Store, now
 from store.errors import StoreError
@@ -131,7 +132,7 @@ def preview_import(store: Store, data: bytes, filename: str) -> ImportPreview:
 
 def commit_import(store: Store, actor: Actor | None, preview: ImportPreview) -> int:
     """Apply a valid preview in one transaction with its provenance; returns the import batch id."""
-    actor = roles.require_admin(actor, "import files")
+    actor = roles.require_admin(actor, N_("only an admin may import files"))
     if not preview.ok:
         raise StoreError("the file has problems; nothing was imported")
     with store.engine.begin() as conn:  # any failure below rolls every row back

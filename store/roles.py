@@ -4,7 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.countries import to_iso3
+from i18n import N_
 from store.errors import PermissionDenied
+
+# Refusals, in English here; marked so the pages show them in the reader's language.
+SIGN_IN = N_("sign in to make changes; reading is open to everyone")
+OWN_STATE_ONLY = N_("a focal point for {own} may only write needs of {own}, not of {other}")
+NEEDS_WRITERS = N_("only an admin or the state's focal point may write needs")
+OWN_OFFERS_ONLY = N_("provider '{own}' may only write its own offers, not those of '{other}'")
+OFFER_WRITERS = N_("only an admin or the offer's provider may write offers")
+PARTNERSHIP_WRITERS = N_("only an admin, the need's focal point or the offer's provider may write this partnership")
+
 
 ROLES = ("admin", "focal_point", "provider")
 
@@ -37,14 +47,15 @@ def provider_kind(name: str | None) -> str:
 
 def signed_in(actor: Actor | None) -> Actor:
     if actor is None:
-        raise PermissionDenied("sign in to make changes; reading is open to everyone")
+        raise PermissionDenied(SIGN_IN)
     return actor
 
 
-def require_admin(actor: Actor | None, what: str) -> Actor:
+def require_admin(actor: Actor | None, refusal: str) -> Actor:
+    """`refusal`: the whole sentence said to a non-admin (marked N_ by the caller, so it translates as one)."""
     actor = signed_in(actor)
     if not actor.is_admin:
-        raise PermissionDenied(f"only an admin may {what}")
+        raise PermissionDenied(refusal)
     return actor
 
 
@@ -56,9 +67,9 @@ def check_need(actor: Actor | None, iso3: str | None) -> Actor:
         return actor
     if actor.role == "focal_point":
         raise PermissionDenied(
-            f"a focal point for {actor.iso3} may only write needs of {actor.iso3}, not of {iso3 or 'no state'}"
+            OWN_STATE_ONLY.format(own=actor.iso3, other=iso3 or "no state")
         )
-    raise PermissionDenied("only an admin or the state's focal point may write needs")
+    raise PermissionDenied(NEEDS_WRITERS)
 
 
 def owns_offer(actor: Actor, provider_name: str | None) -> bool:
@@ -70,8 +81,8 @@ def check_offer(actor: Actor | None, provider_name: str | None) -> Actor:
     if actor.is_admin or owns_offer(actor, provider_name):
         return actor
     if actor.role == "provider":
-        raise PermissionDenied(f"provider '{actor.provider}' may only write its own offers, not those of '{provider_name}'")
-    raise PermissionDenied("only an admin or the offer's provider may write offers")
+        raise PermissionDenied(OWN_OFFERS_ONLY.format(own=actor.provider, other=provider_name))
+    raise PermissionDenied(OFFER_WRITERS)
 
 
 def check_partnership(actor: Actor | None, need_iso3: str | None, offer_provider: str | None) -> Actor:
@@ -81,4 +92,4 @@ def check_partnership(actor: Actor | None, need_iso3: str | None, offer_provider
         return actor
     if actor.role == "focal_point" and need_iso3 is not None and need_iso3 == actor.iso3:
         return actor
-    raise PermissionDenied("only an admin, the need's focal point or the offer's provider may write this partnership")
+    raise PermissionDenied(PARTNERSHIP_WRITERS)

@@ -10,10 +10,13 @@ from collections.abc import Mapping
 
 from sqlalchemy import delete, func, select, update
 
+from i18n import N_
+
 from store import roles
 from store.audit import write_audit
 from store.base import Store
 from store.errors import InvalidRecord, NotFound
+from store.validate import TOO_LONG
 from store.roles import Actor
 from store.schema import slide
 from store.writes import apply_update, fetch_row, insert_record
@@ -21,20 +24,23 @@ from store.writes import apply_update, fetch_row, insert_record
 PAGES = ("overview", "country", "needs", "gaps", "sources")
 VIEW = re.compile(rf"^/(?:{'|'.join(PAGES)})?(?:\?[A-Za-z0-9_%&=.,+\-]*)?$")
 MAX_TITLE = 200
+TITLE_REQUIRED = N_("a title is required")
+ADMIN_ONLY = N_("only an admin may edit the slides")
+NOT_A_VIEW = N_("'{view}' is not a view of this dashboard: copy the part of the address after the host, starting with / "
+                "and one of {pages}")
 
 
 def validate_slide(values: Mapping) -> dict:
     problems, clean = {}, {}
     title = str(values.get("title") or "").strip()
     if not title:
-        problems["title"] = "a title is required"
+        problems["title"] = TITLE_REQUIRED
     elif len(title) > MAX_TITLE:
-        problems["title"] = f"{len(title)} characters; the limit is {MAX_TITLE}"
+        problems["title"] = TOO_LONG.format(length=len(title), limit=MAX_TITLE)
     clean["title"] = title
     view = str(values.get("view") or "").strip()
     if not VIEW.match(view):
-        problems["view"] = (f"'{view}' is not a view of this dashboard: copy the part of the address after the host, "
-                            f"starting with / and one of {', '.join('/' + p for p in PAGES)}")
+        problems["view"] = NOT_A_VIEW.format(view=view, pages=", ".join("/" + p for p in PAGES))
     clean["view"] = view
     note = values.get("note")
     clean["note"] = str(note).strip() or None if note is not None else None
@@ -49,7 +55,7 @@ def list_slides(store: Store) -> list[dict]:
 
 
 def create_slide(store: Store, actor: Actor | None, values: Mapping) -> dict:
-    actor = roles.require_admin(actor, "edit the slides")
+    actor = roles.require_admin(actor, ADMIN_ONLY)
     clean = validate_slide(values)
     with store.engine.begin() as conn:
         last = conn.execute(select(func.max(slide.c.position))).scalar()
@@ -58,7 +64,7 @@ def create_slide(store: Store, actor: Actor | None, values: Mapping) -> dict:
 
 
 def update_slide(store: Store, actor: Actor | None, slide_id: int, values: Mapping, version: int) -> dict:
-    actor = roles.require_admin(actor, "edit the slides")
+    actor = roles.require_admin(actor, ADMIN_ONLY)
     with store.engine.begin() as conn:
         row = fetch_row(conn, slide, slide_id, lock=True)
         clean = validate_slide({**{f: row[f] for f in ("title", "view", "note")}, **values})
@@ -66,7 +72,7 @@ def update_slide(store: Store, actor: Actor | None, slide_id: int, values: Mappi
 
 
 def delete_slide(store: Store, actor: Actor | None, slide_id: int) -> None:
-    actor = roles.require_admin(actor, "edit the slides")
+    actor = roles.require_admin(actor, ADMIN_ONLY)
     with store.engine.begin() as conn:
         row = fetch_row(conn, slide, slide_id, lock=True)
         conn.execute(delete(slide).where(slide.c.id == slide_id))
@@ -75,7 +81,7 @@ def delete_slide(store: Store, actor: Actor | None, slide_id: int) -> None:
 
 def move_slide(store: Store, actor: Actor | None, slide_id: int, step: int) -> None:
     """Swap the slide with its neighbour `step` places away (-1 earlier, +1 later); at an end, nothing moves."""
-    actor = roles.require_admin(actor, "edit the slides")
+    actor = roles.require_admin(actor, ADMIN_ONLY)
     with store.engine.begin() as conn:
         ordered = [dict(r) for r in conn.execute(select(slide).order_by(slide.c.position, slide.c.id).with_for_update()).mappings()]
         index = next((i for i, r in enumerate(ordered) if r["id"] == slide_id), None)

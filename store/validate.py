@@ -13,7 +13,31 @@ from collections.abc import Callable, Mapping
 from config import MAX_CELL_CHARS, NEED_AREAS
 from data_loaders.parsing import CellError, read_date, read_number, read_vocabulary, read_whole
 from domain.countries import country_name, to_iso3
+from i18n import N_
 from store.errors import InvalidRecord
+
+# Refusal reasons, in English here; marked so the pages show them in the reader's language.
+REQUIRED = N_("a value is required")
+TOO_LONG = N_("{length} characters; the limit is {limit}")
+NOT_A_NUMBER = N_("'{value}' is not a number")
+NOT_FINITE = N_("'{value}' is not a finite number")
+NEGATIVE = N_("{value} is negative")
+NOT_ALLOWED = N_("'{value}' is not an allowed value; allowed: {allowed}")
+NOT_A_STATE = N_("'{value}' is not a state we can name for sure ({why}); give its ISO3 code")
+NOT_A_LINK = N_("'{value}' is not a web link (must start with http:// or https://)")
+NOT_A_CURRENCY = N_("'{value}' is not a three-letter currency code (USD, EUR, ...)")
+CHOOSE_AREA = N_("choose at least one of: {areas}")
+NAME_TARGETS = N_("name target states or regions, or 'any'")
+ANY_ALONE = N_("'any' stands alone")
+NOT_A_YEAR = N_("{value} is not a plausible year")
+NOT_YES_NO = N_("'{value}' is not yes or no")
+NOT_A_RECORD = N_("'{value}' is not a record number")
+NOT_A_FIELD = N_("not a field of this record")
+UNREADABLE = N_("'{value}' cannot be read ({error})")
+NEEDS_CURRENCY = N_("an amount needs its currency")
+IS_A_STATE = N_("'{value}' is a state: choose provider kind 'state'")
+YEARS_REVERSED = N_("{end} is before the first year {start}")
+
 
 NEED_STATUSES = ("open", "partly_met", "met", "withdrawn")
 URGENCIES = ("low", "medium", "high")
@@ -41,24 +65,24 @@ def _blank(value) -> bool:
 def text(value, required: bool = False):
     if _blank(value):
         if required:
-            raise CellError("a value is required")
+            raise CellError(REQUIRED)
         return None
     value = str(value)  # kept verbatim: HTML or a formula typed in a note is data, shown as text
     if len(value) > MAX_CELL_CHARS:
-        raise CellError(f"{len(value)} characters; the limit is {MAX_CELL_CHARS}")
+        raise CellError(TOO_LONG.format(length=len(value), limit=MAX_CELL_CHARS))
     return value
 
 
 def amount(value, decimals: int):
     if isinstance(value, bool):
-        raise CellError(f"'{value}' is not a number")
+        raise CellError(NOT_A_NUMBER.format(value=value))
     number = read_number(value) if isinstance(value, str) else None if value is None else float(value)
     if number is None:
         return None
     if not math.isfinite(number):
-        raise CellError(f"'{value}' is not a finite number")
+        raise CellError(NOT_FINITE.format(value=value))
     if number < 0:
-        raise CellError(f"{value} is negative")
+        raise CellError(NEGATIVE.format(value=value))
     return round(number, decimals)
 
 
@@ -66,11 +90,11 @@ def vocabulary(allowed: tuple[str, ...], required: bool = False, default: str | 
     def check(value):
         if _blank(value):
             if required and default is None:
-                raise CellError("a value is required")
+                raise CellError(REQUIRED)
             return default
         word = read_vocabulary(str(value), list(allowed))
         if word not in allowed:
-            raise CellError(f"'{value}' is not an allowed value; allowed: {', '.join(allowed)}")
+            raise CellError(NOT_ALLOWED.format(value=value, allowed=", ".join(allowed)))
         return word
 
     return check
@@ -78,17 +102,17 @@ def vocabulary(allowed: tuple[str, ...], required: bool = False, default: str | 
 
 def state(value) -> str:
     if _blank(value):
-        raise CellError("a value is required")
+        raise CellError(REQUIRED)
     match = to_iso3(str(value))
     if not match.is_state:
-        raise CellError(f"'{value}' is not a state we can name for sure ({match.reason or match.kind}); give its ISO3 code")
+        raise CellError(NOT_A_STATE.format(value=value, why=match.reason or match.kind))
     return match.iso3
 
 
 def url(value):
     value = text(value)
     if value is not None and not URL.match(value):
-        raise CellError(f"'{value}' is not a web link (must start with http:// or https://)")
+        raise CellError(NOT_A_LINK.format(value=value))
     return value
 
 
@@ -97,7 +121,7 @@ def currency(value):
         return None
     code = str(value).strip().upper()
     if not CURRENCY.match(code):
-        raise CellError(f"'{value}' is not a three-letter currency code (USD, EUR, ...)")
+        raise CellError(NOT_A_CURRENCY.format(value=value))
     return code
 
 
@@ -112,7 +136,7 @@ def items(value) -> list[str]:
 def areas(value) -> list[str]:
     chosen = [vocabulary(NEED_AREAS, required=True)(area) for area in items(value)]
     if not chosen:
-        raise CellError(f"choose at least one of: {', '.join(NEED_AREAS)}")
+        raise CellError(CHOOSE_AREA.format(areas=", ".join(NEED_AREAS)))
     return list(dict.fromkeys(chosen))
 
 
@@ -120,10 +144,10 @@ def targets(value) -> list[str]:
     """ISO3 codes, UN regions, or ["any"]."""
     chosen = items(value)
     if not chosen:
-        raise CellError("name target states or regions, or 'any'")
+        raise CellError(NAME_TARGETS)
     if any(t.casefold() == "any" for t in chosen):
         if len(chosen) > 1:
-            raise CellError("'any' stands alone")
+            raise CellError(ANY_ALONE)
         return ["any"]
     regions = {region.casefold(): region for region in UN_REGIONS}
     return list(dict.fromkeys(regions.get(t.casefold()) or state(t) for t in chosen))
@@ -135,7 +159,7 @@ def year(value):
     else:
         number = None if value is None else int(value)
     if number is not None and not 1900 <= number <= 2100:
-        raise CellError(f"{number} is not a plausible year")
+        raise CellError(NOT_A_YEAR.format(value=number))
     return number
 
 
@@ -149,21 +173,21 @@ def flag(value) -> bool:
             return True
         if _blank(value) or value.strip().casefold() in ("no", "false", "0"):
             return False
-        raise CellError(f"'{value}' is not yes or no")
+        raise CellError(NOT_YES_NO.format(value=value))
     return bool(value)
 
 
 def record_id(value) -> int:
     if isinstance(value, bool) or _blank(value):
-        raise CellError("a value is required")
+        raise CellError(REQUIRED)
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise CellError(f"'{value}' is not a record number") from None
+        raise CellError(NOT_A_RECORD.format(value=value)) from None
 
 
 def _run(values: Mapping, fields: tuple[str, ...], rules: dict[str, Callable]) -> tuple[dict, dict]:
-    problems = {field: "not a field of this record" for field in values if field not in fields}
+    problems = {field: NOT_A_FIELD for field in values if field not in fields}
     clean = {}
     for field, rule in rules.items():
         try:
@@ -171,13 +195,13 @@ def _run(values: Mapping, fields: tuple[str, ...], rules: dict[str, Callable]) -
         except CellError as err:
             problems[field] = str(err)
         except (TypeError, ValueError) as err:
-            problems[field] = f"'{values.get(field)}' cannot be read ({err})"
+            problems[field] = UNREADABLE.format(value=values.get(field), error=err)
     return clean, problems
 
 
 def _money_rules(clean: dict, problems: dict) -> None:
     if clean.get("amount") is not None and not clean.get("currency") and "currency" not in problems:
-        problems["currency"] = "an amount needs its currency"
+        problems["currency"] = NEEDS_CURRENCY
     if clean.get("currency") == "USD" and clean.get("amount") is not None and clean.get("usd_million") is None:
         clean["usd_million"] = round(clean["amount"] / 1e6, 6)
 
@@ -218,7 +242,7 @@ def _provider(clean: dict, problems: dict, name) -> None:
             clean["provider_name"] = country_name(clean["provider_iso3"])
         elif kind == "organisation":
             if to_iso3(name).is_state:
-                raise CellError(f"'{name}' is a state: choose provider kind 'state'")
+                raise CellError(IS_A_STATE.format(value=name))
             clean["provider_iso3"], clean["provider_name"] = None, name.strip()
     except CellError as err:
         problems["provider_name"] = str(err)
@@ -265,5 +289,5 @@ def validate_partnership(values: Mapping) -> dict:
     _money_rules(clean, problems)
     start, end = clean.get("commitment_from_year"), clean.get("commitment_to_year")
     if start is not None and end is not None and end < start:
-        problems["commitment_to_year"] = f"{end} is before the first year {start}"
+        problems["commitment_to_year"] = YEARS_REVERSED.format(end=end, start=start)
     return _finish(clean, problems)

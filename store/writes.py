@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from sqlalchemy import Connection, Table, insert, select, update
 
+from i18n import N_
 from store import roles
 from store.audit import changes_since, write_audit
 from store.base import Store, now
@@ -25,11 +26,16 @@ from store.validate import (
     validate_partnership,
 )
 
+# Refusals, in English here; marked so the pages show them in the reader's language.
+BACKWARDS = N_("only an admin may move a partnership back from {old} to {new}")
+NO_RECORD = N_("no {table} {id}")
+
+
 def fetch_row(conn: Connection, table: Table, record_id: int, lock: bool = False) -> dict:
     query = select(table).where(table.c.id == record_id)
     row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None:
-        raise NotFound(f"no {table.name} {record_id}")
+        raise NotFound(NO_RECORD.format(table=table.name, id=record_id))
     return dict(row._mapping)
 
 
@@ -147,5 +153,5 @@ def update_partnership(store: Store, actor: Actor | None, partnership_id: int, v
         actor = _check_sides(conn, actor, clean)  # ... and as the edit would leave them
         order = PARTNERSHIP_STATUSES.index
         if order(clean["status"]) < order(row["status"]) and not actor.is_admin:
-            raise PermissionDenied(f"only an admin may move a partnership back from {row['status']} to {clean['status']}")
+            raise PermissionDenied(BACKWARDS.format(old=row["status"], new=clean["status"]))
         return apply_update(conn, partnership, partnership_id, row, clean, version, actor.username)

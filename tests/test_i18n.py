@@ -3,6 +3,8 @@ import ast
 import datetime as dt
 from pathlib import Path
 
+import re
+
 import pandas as pd
 import pytest
 from babel.messages.pofile import read_po
@@ -221,3 +223,23 @@ def test_an_unknown_language_is_english():
 ])
 def test_state_names_in_the_language(iso3, code, name):
     assert country_name(iso3, code) == name
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_stores_refusals_are_shown_in_the_readers_language(language):
+    from store import roles, slides, validate, writes
+    from i18n import set_language, translate_message
+
+    templates = [value for module in (validate, roles, slides, writes) for name, value in vars(module).items()
+                 if name.isupper() and isinstance(value, str) and " " in value]  # the sentences, not codes
+    assert len(templates) >= 25
+    set_language(language)
+    try:
+        for template in templates:
+            names = list(dict.fromkeys(re.findall(r"\{(\w+)\}", template)))
+            english = template.format(**{name: f"X{i}Y" for i, name in enumerate(names)})
+            shown = translate_message(english)
+            assert shown != english, template
+            assert all(f"X{i}Y" in shown for i in range(len(names))), template  # every value kept
+    finally:
+        set_language("en")

@@ -143,3 +143,11 @@ def render_slide_images(make_slide: Callable[[], object], name: str) -> None:
                                lambda image_format=image_format: figure_to_image(make_slide(), image_format),
                                file_name=f"{name}.{image_format}", mime=mime, key=f"{name}_{image_format}",
                                icon=":material/download:")
+
+
+def refusal_text(error: Exception) -> str:
+    """A store refusal in the reader's language: each field's reason for a record that breaks the rules."""
+    problems = getattr(error, "problems", None)
+    if problems:
+        return "; ".join(f"{field}: {translate_message(reason)}" for field, reason in problems.items())
+    return str(translate_message(str(error)))

@@ -42,7 +42,7 @@ from store.validate import (
     PROVIDER_KINDS,
     URGENCIES,
 )
-from i18n import N_, _
+from i18n import N_, _, translate_message
 from ui.auth import current_actor
 from ui.components import NOT_REPORTED, plain
 
@@ -334,9 +334,9 @@ def _render_outcome(store: Store, kind: str) -> None:
         st.info(_("The form now holds version {version} with your changes on top.{kept} Check it, then save again.").format(
             version=detail["version"], kept=kept))
     elif what == "denied":
-        st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(detail)))
+        st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(translate_message(detail))))
     elif what == "invalid":
-        lines = "\n".join(f"- **{plain(_label(kind, name))}**: {plain(reason)}" for name, reason in detail.items())
+        lines = "\n".join(f"- **{plain(_label(kind, name))}**: {plain(translate_message(reason))}" for name, reason in detail.items())
         st.error(_("Not saved: fix these values. Nothing was written.") + f"\n\n{lines}")
     else:
         who = ", ".join(detail["by"]) or _("someone")
