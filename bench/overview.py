@@ -61,7 +61,8 @@ VIEW = """() => { const text = Array.from(document.querySelectorAll('[data-testi
     .map(e => e.innerText).join('|');
   const map = document.querySelector('.js-plotly-plot');
   if (!map || !map.calcdata) return text;
-  const expected = map.calcdata.reduce((n, trace) => n + trace.length, 0);
+  const shapes = map.calcdata.filter(trace => trace[0] && trace[0].trace.type === 'choropleth');  // not the small states' dots
+  const expected = shapes.reduce((n, trace) => n + trace.length, 0);
   const drawn = map.querySelectorAll('path.choroplethlocation').length;
   return drawn === expected ? text + '#' + drawn : null; }"""
 CHANGED = f"before => {{ const now = ({VIEW})(); return now !== null && now !== before; }}"
