@@ -6,7 +6,7 @@ import streamlit as st
 from charts.brief import make_country_brief_pdf
 from domain.country import compute_projection
 from domain.outlook import OutlookAssumptions
-from i18n import _
+from i18n import _, current_language
 from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
 from ui.country_sections import (
     render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
@@ -35,7 +35,8 @@ profile = cached_country_profile(iso3)
 assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
 projection = compute_projection(profile, dt.date.today(), assumptions)
 compiled = cached_compiled_date()
-brief.download_button(_("One-page brief (PDF)"), lambda: make_country_brief_pdf(profile, projection, compiled),
+brief.download_button(_("One-page brief (PDF)"), lambda language=current_language(): make_country_brief_pdf(
+                          profile, projection, compiled, language),
                       file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                       width="stretch", help=_("Key figures, outlook, needs, partners and their sources, made on this machine"))
 with image:

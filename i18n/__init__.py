@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import cache
@@ -39,6 +41,16 @@ def set_language(code: object) -> str:
 
 def current_language() -> str:
     return _language.get()
+
+
+@contextmanager
+def using_language(code: object) -> Iterator[str]:
+    """Run a block in `code`'s language, then back: for work done outside a page run (a deferred download)."""
+    token = _language.set(code if isinstance(code, str) and code in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield _language.get()
+    finally:
+        _language.reset(token)
 
 
 def catalogue_path(language: str) -> Path:

@@ -6,6 +6,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+import i18n
 from charts.brief import make_country_brief_pdf
 from data_loaders.registry import LOADERS
 from domain.country import build_country_profile, compute_projection
@@ -57,3 +58,17 @@ def test_brief_lists_needs_with_their_periods_and_never_a_total(build):
     assert len(profile.needs) > 8
     assert f"and {len(profile.needs) - 8} more on the dashboard (amounts cover different periods: never added)" in text
     assert "clearance (2010-2014)" in text
+
+
+def test_the_brief_is_written_in_the_language_asked_for():
+    tables = ReferenceTables(**{f.name: LOADERS[f.name]() for f in dataclasses.fields(ReferenceTables)})
+    panel = build_world_panel(tables, LOADERS["states_not_party"](), TODAY)
+    profile = build_country_profile("KHM", panel, tables, LOADERS["support_pairs"](), LOADERS["states_not_party"]())
+    projection = compute_projection(profile, TODAY, OutlookAssumptions())
+    french = " ".join(PdfReader(io.BytesIO(make_country_brief_pdf(profile, projection, "2026-11-27", "fr")))
+                      .pages[0].extract_text().split())
+    assert "Cambodge" in french and "Chiffres clés" in french and "Échéance de l'article 5" in french
+    spanish = " ".join(PdfReader(io.BytesIO(make_country_brief_pdf(profile, projection, "2026-11-27", "es")))
+                       .pages[0].extract_text().split())
+    assert "Camboya" in spanish and "Cifras clave" in spanish
+    assert i18n.current_language() == "en"  # the language is the brief's own, not left behind

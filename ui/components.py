@@ -10,7 +10,7 @@ import streamlit as st
 from charts.slide_images import figure_to_image, images_available
 from domain.countries import country_name
 from domain.preference import source_label
-from i18n import N_, NOT_REPORTED, _, current_language, format_figure, localize_number, translate_message
+from i18n import N_, NOT_REPORTED, _, current_language, format_figure, localize_number, translate_message, using_language
 from store.exports import neutralise, rows_to_csv, rows_to_xlsx
 from ui.cached import cached_compiled_date
 from ui.url_state import presenting
@@ -138,9 +138,13 @@ def render_slide_images(make_slide: Callable[[], object], name: str) -> None:
             st.caption(_("Server-side images need Chromium on the server (apt-get install chromium); the camera button "
                          "above each chart saves it as a PNG in your browser."))
             return
+        def draw(image_format: str, language: str = current_language()) -> bytes:
+            with using_language(language):  # drawn after this run, when clicked: in this page's language
+                return figure_to_image(make_slide(), image_format)
+
         for image_format, mime in (("png", "image/png"), ("pdf", "application/pdf")):
             st.download_button(_("Slide ({format})").format(format=image_format.upper()),
-                               lambda image_format=image_format: figure_to_image(make_slide(), image_format),
+                               lambda image_format=image_format: draw(image_format),
                                file_name=f"{name}.{image_format}", mime=mime, key=f"{name}_{image_format}",
                                icon=":material/download:")
 
