@@ -17,7 +17,7 @@ PAGE_FILES = {"": "app_pages/overview.py", "overview": "app_pages/overview.py", 
               "needs": "app_pages/needs.py", "gaps": "app_pages/gaps.py", "sources": "app_pages/sources.py"}
 
 # Our own constant CSS (no user text): 1.5x type through the root size every rem follows, black on white,
-# and the sidebar, header, toolbar and footer hidden so figures get the full width.
+# short captions, and the sidebar, header, toolbar and footer hidden so figures get the full width.
 PRESENTER_CSS = """<style>
 html { font-size: 150% !important; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -25,6 +25,9 @@ html { font-size: 150% !important; }
 [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #ffffff !important; color: #000000 !important; }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #1a1a1a !important; opacity: 1 !important; }
+/* Captions short: two lines on screen, the rest on hover (the full text stays in the page for screen readers). */
+[data-testid="stCaptionContainer"] p { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+[data-testid="stCaptionContainer"] p:hover { -webkit-line-clamp: unset; }
 a { color: #0b3d91 !important; }
 </style>"""
 
