@@ -1,4 +1,4 @@
-"""`python -m pack build OUTDIR [--states ISO3 ...]`: write the conference pack."""
+"""`python -m pack build OUTDIR [--states ISO3 ...] [--lang en|fr|es]`: write the conference pack."""
 from __future__ import annotations
 
 import argparse
@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from i18n import DEFAULT_LANGUAGE, LANGUAGES
 from pack.build import PackError, build_pack
 
 
@@ -16,10 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("outdir", type=Path)
     build.add_argument("--states", nargs="+", metavar="ISO3", type=str.upper,
                        help="only these states (default: every state in data/states_parties.csv)")
+    build.add_argument("--lang", choices=tuple(LANGUAGES), default=DEFAULT_LANGUAGE,
+                       help="the language of every page (default: %(default)s)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        pages = build_pack(args.outdir, args.states)
+        pages = build_pack(args.outdir, args.states, language=args.lang)
     except PackError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import plotly
 
+from i18n import DEFAULT_LANGUAGE, LANGUAGES, _, format_date, using_language
 from pack.country_page import render_country_body
 from pack.data import PackData, base_map_script, load_pack_data
 from pack.html import esc, page
@@ -22,8 +23,9 @@ class PackError(Exception):
 
 
 def snapshot_note(data: PackData) -> str:
-    return esc(f"Conference pack: a static snapshot built {data.on.isoformat()} from the reference data compiled "
-               f"{data.compiled}. Nothing here updates or goes online; the live dashboard has the current figures.")
+    return esc(_("Conference pack: a static snapshot built {built} from the reference data compiled {compiled}. Nothing "
+                 "here updates or goes online; the live dashboard has the current figures.").format(
+        built=format_date(data.on), compiled=data.compiled_on()))
 
 
 def prepare_folder(outdir: Path) -> None:
@@ -44,8 +46,11 @@ def write_assets(outdir: Path) -> None:
 
 
 def build_pack(outdir: Path, states: list[str] | None = None, on: dt.date | None = None,
-               data: PackData | None = None) -> list[Path]:
-    """Write the pack for `states` (default: every state in data/states_parties.csv); returns the pages written."""
+               data: PackData | None = None, language: str = DEFAULT_LANGUAGE) -> list[Path]:
+    """Write the pack for `states` (default: every state in data/states_parties.csv) in `language`; returns the
+    pages written."""
+    if language not in LANGUAGES:
+        raise PackError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
     data = data or load_pack_data(on or dt.date.today())
     states = states or data.states
     unknown = sorted(set(states) - set(data.states))
@@ -54,12 +59,14 @@ def build_pack(outdir: Path, states: list[str] | None = None, on: dt.date | None
     outdir = Path(outdir)
     prepare_folder(outdir)
     write_assets(outdir)
-    note = snapshot_note(data)
-    written = [outdir / "index.html"]
-    written[0].write_text(page("Mine Ban Convention: overview", render_overview_body(data, states), "", note), "utf-8")
-    for iso3 in states:
-        title, body = render_country_body(data, iso3)
-        path = outdir / "country" / f"{iso3}.html"
-        path.write_text(page(f"{title}: Mine Ban Convention", body, "../", note), "utf-8")
-        written.append(path)
+    with using_language(language):
+        note = snapshot_note(data)
+        written = [outdir / "index.html"]
+        written[0].write_text(page(_("Mine Ban Convention: overview"), render_overview_body(data, states), "", note),
+                              "utf-8")
+        for iso3 in states:
+            title, body = render_country_body(data, iso3)
+            path = outdir / "country" / f"{iso3}.html"
+            path.write_text(page(_("{state}: Mine Ban Convention").format(state=title), body, "../", note), "utf-8")
+            written.append(path)
     return written

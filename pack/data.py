@@ -17,6 +17,7 @@ from domain.country import CountryProfile, Projection, build_country_profile, co
 from domain.geography import compute_small_state_points
 from domain.outlook import OutlookAssumptions
 from domain.panel import ReferenceTables, build_world_panel
+from i18n import format_date
 
 BASE_MAP = ROOT / "static" / "world_50m.json"
 
@@ -35,6 +36,10 @@ class PackData:
     def compiled(self) -> str:
         """The compile date(s) of the reference data, from the provenance sidecars."""
         return ", ".join(sorted({p["date_compiled"] for p in self.provenance.values()}))
+
+    def compiled_on(self) -> str:
+        """`compiled` in words, in the current language: 27 November 2026 / 27 novembre 2026."""
+        return ", ".join(format_date(day) for day in self.compiled.split(", "))
 
     @property
     def states(self) -> list[str]:

@@ -11,21 +11,32 @@ from charts.overview import make_ranked_bar_figure, make_world_map_figure
 from domain.overview import (
     METRICS, NO_DATA, Metric, OverviewFilters, compute_headlines, compute_metric_bins, filter_states, legend_order,
 )
+from i18n import N_, _, translate_message
 from pack.data import PackData
-from pack.html import NOT_REPORTED, chart, esc, link, table
+from pack.html import NOT_REPORTED, chart, element, esc, link, state_name, table
 
 TOP = 15  # as many states as the dashboard's "Highest figures" chart
+BIN = {"bin": lambda label: esc(_(label))}
 
 
 def _headlines(data: PackData, states: pd.DataFrame) -> str:
     cards = []
     for headline in compute_headlines(states, data.tables["global_figures"], data.tables["global_casualties"]):
         source = link(headline.source) if headline.source.startswith("http") else esc(
-            f"data/{headline.source}.csv" if headline.source else NOT_REPORTED)
-        cards.append(f'<div class="metric"><div class="label">{esc(headline.label)}</div>'
-                     f'<div class="value">{esc(headline.value)}</div>'
-                     f'<div class="source">as of {esc(headline.as_of or NOT_REPORTED)} · {source}</div></div>')
+            f"data/{headline.source}.csv" if headline.source else _(NOT_REPORTED))
+        as_of = _("as of {year}").format(year=translate_message(headline.as_of or NOT_REPORTED))
+        cards.append(f'<div class="metric"><div class="label">{esc(translate_message(headline.label))}</div>'
+                     f'<div class="value">{esc(translate_message(headline.value))}</div>'
+                     f'<div class="source">{esc(as_of)} · {source}</div></div>')
     return f'<div class="metrics">{"".join(cards)}</div>'
+
+
+def _localized(binned: pd.DataFrame) -> pd.DataFrame:
+    """State names and the domain's words (value text, year, region) in the pack's language, as the live page
+    shows them; the bins stay English because the map translates its legend itself."""
+    translated = {column: binned[column].map(translate_message, na_action="ignore")
+                  for column in ("value_text", "as_of", "region")}
+    return binned.assign(state=[state_name(i, n) for i, n in zip(binned["iso3"], binned["state"])], **translated)
 
 
 def _ranked(binned: pd.DataFrame, metric: Metric) -> pd.DataFrame:
@@ -41,7 +52,7 @@ def _ranked(binned: pd.DataFrame, metric: Metric) -> pd.DataFrame:
 def _bins_table(binned: pd.DataFrame, metric: Metric) -> str:
     rows = [{"bin": label, "count": len(group), "states": ", ".join(sorted(group["state"]))}
             for label in legend_order(metric) if len(group := binned[binned["bin"] == label])]
-    return table(pd.DataFrame(rows), {"bin": "Legend bin", "count": "States", "states": "Which"})
+    return table(pd.DataFrame(rows), {"bin": N_("Legend bin"), "count": N_("States"), "states": N_("Which")}, BIN)
 
 
 def _world_map(binned: pd.DataFrame, metric: Metric, data: PackData):
@@ -52,57 +63,63 @@ def _world_map(binned: pd.DataFrame, metric: Metric, data: PackData):
 
 
 def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: set[str], first: bool) -> str:
-    binned = compute_metric_bins(states, metric)
+    binned = _localized(compute_metric_bins(states, metric))
+    label = _(metric.label)
     with_data = int(binned["value"].notna().sum())
-    sources = f"{data.provenance[metric.dataset]['title']} (data/{metric.dataset}.csv)"
-    source_line = esc(f"Data source: {sources}; Natural Earth 1:50m boundaries. Compiled {data.compiled}; each row "
-                      "links its own source.")
-    bins = "; ".join(f"{label}: {n}" for label in legend_order(metric)
-                     if (n := int((binned["bin"] == label).sum())))
-    map_alt = (f"World map of {metric.label} for {len(binned)} States Parties; {with_data} have a figure. States per "
-               f"legend bin: {bins} ({NO_DATA} is grey: not reported, never zero).")
+    sources = [f"{data.provenance[metric.dataset]['title']} (data/{metric.dataset}.csv)", _("Natural Earth 1:50m boundaries")]
+    source_line = esc(_("Data source: {titles}. Compiled {date}; each row links its own source.").format(
+        titles="; ".join(sources), date=data.compiled_on()))
+    bins = "; ".join(f"{_(name)}: {n}" for name in legend_order(metric) if (n := int((binned["bin"] == name).sum())))
+    map_alt = _("World map of {metric} for {total} States Parties; {count} have a figure. States per legend bin: {bins} "
+                "({no_data} is grey: not reported, never zero).").format(
+        metric=label, total=len(binned), count=with_data, bins=bins, no_data=_(NO_DATA))
     ranked = _ranked(binned, metric)
     top = ranked.dropna(subset=["value"]).head(TOP)
-    bar_alt = (f"Bar chart of the {len(top)} States Parties with the highest {metric.label}: "
-               + ", ".join(f"{state} {value}" for state, value in zip(top["state"], top["value_text"])) + ".")
-    columns = {"page": "State", "iso3": "ISO3", "region": "Region", "value_text": metric.label, "as_of": "As of",
-               "source_url": "Source", "bin": "Legend bin"}
+    bar_alt = _("Bar chart of the {count} States Parties with the highest {metric}: {figures}.").format(
+        count=len(top), metric=label,
+        figures=", ".join(f"{state} {value}" for state, value in zip(top["state"], top["value_text"])))
+    columns = {"page": N_("State"), "iso3": "ISO3", "region": N_("Region"), "value_text": metric.label,
+               "as_of": N_("As of"), "source_url": N_("Source"), "bin": N_("Legend bin")}
     names = dict(zip(binned["iso3"], binned["state"]))
     state_cell = {"page": lambda iso3: (f'<a href="country/{esc(iso3)}.html">{esc(names[iso3])}</a>' if iso3 in built
-                                        else esc(names[iso3])), "source_url": link}
+                                        else esc(names[iso3])), "source_url": link, **BIN}
+    caption = _("{count} of {total} States Parties have a figure; grey means no figure was found in the sources (never "
+                "zero). Figures are the latest each state has, so their years differ: hover, or see the table, for each "
+                "year.").format(count=with_data, total=len(binned))
     return (
         f'<section class="metric-panel" id="metric-{metric.key}" data-metric="{metric.key}"{"" if first else " hidden"}>'
-        f"<h2>{esc(metric.label)}</h2>"
-        f'<p class="caption">{with_data} of {len(binned)} States Parties have a figure; grey means no figure was found '
-        "in the sources (never zero). Figures are the latest each state has, so their years differ: hover, or see "
-        "the table, for each year.</p>"
+        f"<h2>{esc(label)}</h2>"
+        f'<p class="caption">{esc(caption)}</p>'
         + chart(f"map-{metric.key}", _world_map(binned, metric, data), map_alt, source_line, _bins_table(binned, metric))
-        + "<h3>Highest figures</h3>"
+        + element("h3", _("Highest figures"))
         + (chart(f"ranked-{metric.key}", make_ranked_bar_figure(binned, metric, TOP), bar_alt, source_line,
-                 table(top, {"state": "State", "value_text": metric.label, "as_of": "As of", "source_url": "Source"},
-                       {"source_url": link}))
-           if len(top) else f'<p class="not-reported">No state shown has a figure: {NOT_REPORTED}.</p>')
-        + f"<h3>All States Parties, ranked</h3>"
+                 table(top, {"state": N_("State"), "value_text": metric.label, "as_of": N_("As of"),
+                             "source_url": N_("Source")}, {"source_url": link}))
+           if len(top) else element("p", _("No state shown has a figure: not reported."), ' class="not-reported"'))
+        + element("h3", _("All States Parties, ranked"))
         + table(ranked.assign(page=ranked["iso3"]), columns, state_cell)
         + "</section>"
     )
 
 
 def _state_list(data: PackData, built: list[str]) -> str:
-    names = data.panel.set_index("iso3")["state"]
+    names = {iso3: state_name(iso3, name) for iso3, name in zip(data.panel["iso3"], data.panel["state"])}
     items = "".join(f'<li><a href="country/{esc(iso3)}.html">{esc(names[iso3])}</a></li>'
                     for iso3 in sorted(built, key=lambda code: names[code]))
-    return f'<h2 id="states">State Party pages in this pack ({len(built)})</h2><ul class="states">{items}</ul>'
+    heading = _("State Party pages in this pack ({count})").format(count=len(built))
+    return f'<h2 id="states">{esc(heading)}</h2><ul class="states">{items}</ul>'
 
 
 def render_overview_body(data: PackData, built: list[str]) -> str:
+    """The index page's body, in the current language."""
     states = filter_states(data.panel, OverviewFilters())
-    options = "".join(f'<option value="{key}">{esc(metric.label)}</option>' for key, metric in METRICS.items())
+    switcher_label = element("label", _("Metric"), ' for="metric-switcher"')
+    options = "".join(f'<option value="{key}">{esc(_(metric.label))}</option>' for key, metric in METRICS.items())
     panels = "".join(_metric_panel(data, states, metric, set(built), i == 0) for i, metric in enumerate(METRICS.values()))
     return (
-        "<h1>Where contamination remains, and what is needed</h1>"
+        element("h1", _("Where contamination remains, and what is needed"))
         + _headlines(data, states)
-        + f'<p class="switcher"><label for="metric-switcher">Metric</label> '
+        + f'<p class="switcher">{switcher_label} '
           f'<select id="metric-switcher">{options}</select></p>'
         + panels + _state_list(data, built)
     )

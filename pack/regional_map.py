@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from charts.overview import FONT
 from domain.geography import Neighbourhood
+from i18n import N_
 
 SELECTED = "#b2182b"
 HEIGHT = 420
@@ -59,5 +60,5 @@ def states_in_view(neighbourhood: Neighbourhood) -> pd.DataFrame:
     shapes = neighbourhood.shapes.cx[view.west:view.east, view.south:view.north]
     shapes = shapes[shapes["is_state"]].drop_duplicates(subset="iso3")
     return pd.DataFrame({"iso3": shapes["iso3"], "name": shapes["name"],
-                         "shown": shapes["is_selected"].map({True: "the state (red)", False: "neighbour"})}
+                         "shown": shapes["is_selected"].map({True: N_("the state (red)"), False: N_("neighbour")})}
                         ).sort_values(["shown", "name"], ascending=[False, True])

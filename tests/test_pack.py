@@ -34,6 +34,13 @@ def pack(data, tmp_path_factory):
     return folder
 
 
+@pytest.fixture(scope="module")
+def french_pack(data, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pack_fr")
+    build_pack(folder, ["KHM", "FIN"], data=data, language="fr")
+    return folder
+
+
 def _page(pack, iso3: str) -> str:
     return (pack / "country" / f"{iso3}.html").read_text(encoding="utf-8")
 
@@ -81,7 +88,8 @@ def test_every_page_says_it_is_a_static_snapshot_and_when_the_data_was_compiled(
     assert data.compiled == "2026-11-27"
     for path in [pack / "index.html", *(pack / "country").glob("*.html")]:
         text = path.read_text(encoding="utf-8")
-        assert "a static snapshot built 2026-11-27 from the reference data compiled 2026-11-27" in text, path.name
+        assert "a static snapshot built 27 November 2026 from the reference data compiled 27 November 2026" in text, path.name
+        assert '<html lang="en">' in text, path.name
 
 
 def test_no_page_loads_anything_from_the_network_and_every_link_inside_the_pack_is_relative(pack):
@@ -177,6 +185,37 @@ def test_the_command_refuses_unknown_states_and_folders_that_hold_something_else
     with pytest.raises(PackError):
         prepare_folder(tmp_path)
     assert (tmp_path / "mine.txt").exists()
+
+
+def test_a_french_pack_is_french_throughout_with_french_numbers_dates_and_names(french_pack):
+    khm, fin = _page(french_pack, "KHM"), _page(french_pack, "FIN")
+    index = (french_pack / "index.html").read_text(encoding="utf-8")
+    for text in (index, khm, fin):
+        assert '<html lang="fr">' in text
+        assert "un instantané statique produit le 27 novembre 2026" in text
+        assert ">Vue d&#x27;ensemble</a>" in text
+    for heading in ("1. Contexte national", "2. État de la mise en œuvre (article 5)", "4. Cartes", "7. Contacts"):
+        assert f"<h2>{esc(heading)}</h2>" in khm, heading
+    assert "<h1>Cambodge <span" in khm and "<title>Cambodge : " in khm
+    assert "Historique de la remise à disposition des terres" in khm and "Afficher les données</summary>" in khm
+    assert _value_of(khm, "Zone minée AP restante") == "800 km²"
+    assert re.search(r"192,57 km²/an", khm)  # the pace, with a decimal comma
+    assert _value_of(fin, "Victimes, dernière année") == "non communiqué"
+    assert "Victimes par année : non communiqué dans les sources dont nous disposons." in fin
+    assert '<th scope="col">Année</th>' in khm and "Remaining (km²)" not in khm
+    # Figures in the French number format: a narrow no-break space groups thousands.
+    assert "Victimes, monde" in index and re.search(r"<div class=\"value\">6\u202f279</div>", index)
+    assert "<h1>Où la contamination persiste, et ce dont on a besoin</h1>" in index
+    assert "Pages des États parties dans ce dossier (2)" in index and "Tous les États parties, classés" in index
+    for english in ("not reported", "Show the data", "Highest figures", "Data source:", "as of "):
+        assert english not in re.sub(r"<script.*?</script>", "", index + khm + fin, flags=re.S), english
+
+
+def test_the_command_takes_a_language(tmp_path):
+    assert main(["build", str(tmp_path / "es"), "--states", "FIN", "--lang", "es"]) == 0
+    assert '<html lang="es">' in (tmp_path / "es" / "country" / "FIN.html").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["build", str(tmp_path / "de"), "--lang", "de"])
 
 
 def test_rebuilding_a_pack_with_fewer_states_leaves_no_stale_page(data, tmp_path):

@@ -1,6 +1,7 @@
 """The conference pack opened from disk in headless Chromium with every request that is not file:// aborted.
 
-Screenshots go to tests/artifacts/: pack_index.png, pack_KHM.png (the top of each page) and pack_KHM_map.png.
+Screenshots go to tests/artifacts/: pack_index.png, pack_KHM.png (the top of each page), pack_KHM_map.png and
+pack_KHM_es.png (a Spanish pack's page).
 """
 from __future__ import annotations
 
@@ -18,6 +19,13 @@ STATES = ["KHM", "AGO", "YEM"]
 def pack_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pack")
     build_pack(folder, STATES, on=dt.date(2026, 11, 27))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def spanish_pack_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pack_es")
+    build_pack(folder, ["KHM"], on=dt.date(2026, 11, 27), language="es")
     return folder
 
 
@@ -83,3 +91,15 @@ def test_a_state_page_draws_its_charts_and_regional_map_from_disk(disk_page, pac
     assert page.locator("#casualties ~ details table").is_visible()
     page.get_by_role("link", name="Overview").click()
     page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+
+
+def test_a_spanish_state_page_is_in_spanish_from_disk(disk_page, spanish_pack_dir):
+    page = disk_page.page
+    page.goto((spanish_pack_dir / "country" / "KHM.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.wait_for_selector("#outlook .main-svg", timeout=30_000)
+    for heading in ["Camboya (KHM)", "1. Contexto nacional", "4. Mapas"]:
+        assert page.get_by_role("heading", name=heading, exact=True).is_visible()
+    assert page.locator("#outlook .ytitle").text_content() == "km² restantes"  # the chart's own axis title
+    assert page.get_by_text("instantánea estática").first.is_visible()
+    disk_page.screenshot("pack_KHM_es")
