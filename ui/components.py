@@ -10,7 +10,7 @@ import streamlit as st
 from charts.slide_images import figure_to_image, images_available
 from domain.countries import country_name
 from domain.preference import source_label
-from i18n import N_, NOT_REPORTED, _, current_language, format_figure, localize_number, translate_message, using_language
+from i18n import N_, NOT_REPORTED, _, current_language, format_figure, translate_message, using_language
 from store.exports import neutralise, rows_to_csv, rows_to_xlsx
 from ui.cached import cached_compiled_date
 from ui.url_state import presenting
