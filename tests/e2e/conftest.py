@@ -114,6 +114,9 @@ class OfflinePage:
         return self.page
 
     def wait_until_drawn(self):
+        # "notRunning" is also the state before the first run starts: wait for a finished run that drew something.
+        self.page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"] '
+                                    '[data-testid="stMain"] [data-testid="stElementContainer"]', timeout=60_000)
         self.page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
         self.page.wait_for_timeout(500)
 

@@ -25,6 +25,7 @@ def test_gaps_page_completeness_grid(offline_page):
 
 def test_sources_page_reached_from_the_sidebar_link(offline_page):
     page = offline_page.open("/")
+    page.wait_for_selector("path.choroplethlocation", timeout=30_000)  # leaving a half-drawn plotly map makes it throw
     page.get_by_role("link", name="Sources, coverage and known gaps").first.click()
     offline_page.wait_until_drawn()
     page.wait_for_url("**/sources")
