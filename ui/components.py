@@ -106,12 +106,13 @@ def table_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
 
 
 def render_downloads(frame: pd.DataFrame, name: str, what: str = N_("this table")) -> None:
-    """CSV and XLSX of exactly the rows shown; the frame should carry its source and as-of columns."""
-    header, rows = table_rows(frame)
+    """CSV and XLSX of exactly the rows shown; the frame should carry its source and as-of columns.
+
+    Both files are made only when clicked, so a page with many tables does not build them on every rerun."""
     with st.popover(_("Download {what}").format(what=_(what)), icon=":material/download:"):
-        st.download_button(_("Download {what} (CSV)").format(what=_(what)), rows_to_csv(header, rows), file_name=f"{name}.csv",
-                           mime="text/csv", key=f"{name}_csv", icon=":material/download:")
-        st.download_button(_("Download {what} (XLSX)").format(what=_(what)), lambda: rows_to_xlsx(header, rows, name),
+        st.download_button(_("Download {what} (CSV)").format(what=_(what)), lambda: rows_to_csv(*table_rows(frame)),
+                           file_name=f"{name}.csv", mime="text/csv", key=f"{name}_csv", icon=":material/download:")
+        st.download_button(_("Download {what} (XLSX)").format(what=_(what)), lambda: rows_to_xlsx(*table_rows(frame), name),
                            file_name=f"{name}.xlsx", key=f"{name}_xlsx", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

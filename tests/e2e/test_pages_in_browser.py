@@ -32,3 +32,17 @@ def test_sources_page_reached_from_the_sidebar_link(offline_page):
     assert page.get_by_role("heading", name="Sources, coverage and known gaps").is_visible()
     assert page.get_by_role("heading", name="Known gaps", exact=True).is_visible()
     offline_page.screenshot("sources_1280x720")
+
+
+def test_the_overview_table_downloads_as_csv_with_sources_and_as_of(offline_page):
+    page = offline_page.open("/")
+    page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+    page.get_by_role("button", name="Download this table").last.click()
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download this table (CSV)").click()
+    assert download.value.suggested_filename == "overview_contamination.csv"
+    with open(download.value.path(), encoding="utf-8-sig") as csv_file:
+        lines = csv_file.read().splitlines()
+    header = lines[0].split(",")
+    assert {"State", "ISO3", "Source", "As of", "as_of"} <= set(header)
+    assert len(lines) == 1 + 161  # every State Party shown
