@@ -11,10 +11,12 @@ from urllib.parse import parse_qs, urlsplit
 import streamlit as st
 
 from i18n import _
+from store.slides import PAGES as SLIDE_PAGES
 from ui.components import plain
 from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
-PAGE_FILES = {"": "app_pages/overview.py", "overview": "app_pages/overview.py", "country": "app_pages/country.py",
-              "needs": "app_pages/needs.py", "gaps": "app_pages/gaps.py", "sources": "app_pages/sources.py"}
+
+# The pages a slide may show (the store checks views against the same list); the root is the overview.
+PAGE_FILES = {"": "app_pages/overview.py", **{page: f"app_pages/{page}.py" for page in SLIDE_PAGES}}
 
 # Our own constant CSS (no user text): 1.5x type through the root size every rem follows, black on white,
 # short captions, and the sidebar, header, toolbar and footer hidden so figures get the full width.
