@@ -2,7 +2,6 @@
 through slides with the arrow keys. Screenshots go to tests/artifacts/."""
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import expect
 
