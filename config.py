@@ -12,6 +12,12 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_CELL_CHARS = 10_000
 MAX_ROWS = 100_000
 
+# Natural Earth 1:50m admin-0 shapes, as scripts/build_boundaries.py ships them.
+BOUNDARIES_FILE = DATA_DIR / "boundaries_50m.geojson"
+
+# The pages a presenter slide may show (a saved view is one of these paths with its query).
+SLIDE_PAGES = ("overview", "country", "needs", "gaps", "sources")
+
 NEED_AREAS = (
     "clearance",
     "risk_education",

@@ -2,9 +2,8 @@
 import streamlit as st
 
 from i18n import LANGUAGES, _, set_language
-from store.slides import list_slides
 from ui.auth import current_actor, render_account
-from ui.cached import cached_compiled_date, cached_store
+from ui.cached import cached_compiled_date
 from ui.presenter import apply_presenter_style, render_presenter_bar
 from ui.url_state import LANG, PRESENT, open_from_url, presenting
 
@@ -44,7 +43,7 @@ page = st.navigation(pages, position="hidden" if presenting() else "sidebar")
 
 if presenting():
     apply_presenter_style()
-    render_presenter_bar(list_slides(cached_store()))
+    render_presenter_bar()
 
 with st.sidebar:  # hidden in presenter mode, but still there for the way back
     st.segmented_control(_("Language"), list(LANGUAGES), format_func=LANGUAGES.get, key="language", required=True,

@@ -1,14 +1,16 @@
 """Overview: a world map of one metric, headline figures, and the ranked states, all shareable by URL."""
 import streamlit as st
 
-from charts.overview import make_ranked_bar_figure, make_world_map_figure
-from charts.slide_images import make_overview_slide
+from charts.world_svg import make_ranked_bars_html, make_world_svg
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from i18n import _, translate_message
-from ui.cached import cached_compiled_date, cached_provenance, cached_small_states, cached_table, cached_world_panel
-from ui.components import (
-    localize_states, render_chart, render_slide_images, render_source_line, render_table, translate_columns, translated,
+from ui.cached import (
+    cached_compiled_date, cached_provenance, cached_small_states, cached_table, cached_world_outline, cached_world_panel,
 )
+from ui.components import (
+    localize_states, render_slide_images, render_source_line, render_table, translate_columns, translated,
+)
+from ui.svg_view import render_svg_view
 from ui.url_state import UrlParam, read_url_state, write_url_state, with_language
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
@@ -20,7 +22,6 @@ PARAMS = [
     UrlParam("survivors", False),
     UrlParam("within", 0, DEADLINE_CHOICES),
 ]
-MAP_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 # 1. Read the view from the URL
 read_url_state(PARAMS)
@@ -60,28 +61,33 @@ with_data = int(binned["value"].notna().sum())
 st.caption(_("{metric}: {count} of {total} states shown have a figure; grey means no figure was found in the sources "
              "(never zero). Figures are the latest each state has, so their years differ: hover for the year.").format(
     metric=_(metric.label), count=with_data, total=len(binned)))
-world_map = make_world_map_figure(binned, metric, zoom_to_states=bool(filters.regions), small_states=cached_small_states())
-selection = render_chart(
-    world_map, key="world_map", on_select="rerun", selection_mode="points", config=MAP_CONFIG,
+zoom = bool(filters.regions)
+clicked = render_svg_view(
+    make_world_svg(binned, metric, cached_world_outline(), zoom_to_states=zoom), key="world_map",
     alt=_("World map of {metric} for the {total} states shown: {count} have a figure, the others are grey (no figure "
           "in the sources). The table 'All states shown' lists every figure.").format(
         metric=_(metric.label), total=len(binned), count=with_data))
 render_source_line(sources)
-render_slide_images(lambda: make_overview_slide(world_map, _(metric.label), _("Data source: {titles}. Compiled {date}.").format(
-    titles="; ".join(sources), date=cached_compiled_date())), f"overview_{metric.key}")
-# A shape gives its location; a small state's dot carries its ISO3 as the last customdata item.
-points = (selection or {}).get("selection", {}).get("points", [])
-clicked = [p.get("location") or (p.get("customdata") or [None])[-1] for p in points]
-clicked = [iso3 for iso3 in clicked if iso3]
-if clicked:
-    st.switch_page("app_pages/country.py", query_params=with_language({"iso3": clicked[0]}))
+
+
+def _slide():
+    # Built only when a slide image is asked for: it is a plotly figure, which this page otherwise never loads.
+    from charts.overview import make_world_map_figure
+    from charts.slide_images import make_overview_slide
+
+    return make_overview_slide(
+        make_world_map_figure(binned, metric, zoom_to_states=zoom, small_states=cached_small_states()), _(metric.label),
+        _("Data source: {titles}. Compiled {date}.").format(titles="; ".join(sources), date=cached_compiled_date()))
+
+
+render_slide_images(_slide, f"overview_{metric.key}")
 
 left, right = st.columns([2, 3])
 with left:
     st.subheader(_("Highest figures"))
-    render_chart(make_ranked_bar_figure(binned, metric), key="ranked", config={"displaylogo": False},
-                 alt=_("Bar chart of the states with the highest figures for {metric}; the table 'All states shown' "
-                       "lists every state.").format(metric=_(metric.label)))
+    clicked = render_svg_view(make_ranked_bars_html(binned, metric), key="ranked", alt=_(
+        "Bar chart of the states with the highest figures for {metric}; the table 'All states shown' lists every "
+        "state.").format(metric=_(metric.label))) or clicked
     render_source_line(sources[:1])
 with right:
     st.subheader(_("All states shown"))
@@ -90,3 +96,6 @@ with right:
         "source_url": _("Source"), "bin": _("Legend bin")})
     table = table.drop(columns=["value"])
     render_table(table, key=f"overview_{metric.key}", as_of=_("As of"), link_columns=(_("Source"),))
+
+if clicked:
+    st.switch_page("app_pages/country.py", query_params=with_language({"iso3": clicked}))

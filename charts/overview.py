@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from domain.overview import NO_DATA, Metric, legend_order
+from charts.legend import hover_fields, legend_colors
+from domain.overview import Metric, legend_order
 from i18n import _
 
-NO_DATA_COLOR = "#d9d9d9"
 FONT = dict(family="Source Sans Pro, sans-serif", size=16)
 
 
@@ -19,24 +19,13 @@ def _hover() -> str:
             + "<br>" + _("source: {source}").format(source="%{customdata[3]}") + "<extra></extra>")
 
 
-def _colors(metric: Metric) -> dict[str, str]:
-    return {**dict(zip(metric.labels, metric.colors)), NO_DATA: NO_DATA_COLOR}
-
-
-def _customdata(frame: pd.DataFrame) -> list[list[str]]:
-    """state, value, as of, source, ISO3 (the last for clicks on a dot, which has no location)."""
-    source = frame["source_url"].fillna(_("see the Sources page")).astype(str)
-    as_of = frame["as_of"].fillna(_("not reported")).astype(str)
-    return [list(row) for row in zip(frame["state"], frame["value_text"].astype(str), as_of, source, frame["iso3"])]
-
-
 def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: bool = False,
                           small_states: pd.DataFrame | None = None) -> go.Figure:
     """One choropleth trace per legend bin; shapes come from the locally served 1:50m base map.
 
     States in `small_states` (iso3, lon, lat) also get a dot in their bin's colour: at world zoom their
     shape is a pixel or less (Tuvalu has none in the base map)."""
-    colors = _colors(metric)
+    colors = legend_colors(metric)
     hover = _hover()
     figure = go.Figure()
     for label in legend_order(metric):
@@ -47,7 +36,7 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
             go.Choropleth(
                 locations=rows["iso3"], z=[1] * len(rows), locationmode="ISO-3", name=f"{_(label)} ({len(rows)})",
                 colorscale=[[0, colors[label]], [1, colors[label]]], showscale=False, showlegend=True,
-                marker_line_color="white", marker_line_width=0.4, customdata=_customdata(rows), hovertemplate=hover,
+                marker_line_color="white", marker_line_width=0.4, customdata=hover_fields(rows), hovertemplate=hover,
                 legendgroup=label,
             )
         )
@@ -56,7 +45,7 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
             figure.add_trace(go.Scattergeo(
                 lon=dots["lon"], lat=dots["lat"], mode="markers", name=_(label), legendgroup=label, showlegend=False,
                 marker=dict(size=9, color=colors[label], line=dict(color="#444444", width=0.8)),
-                customdata=_customdata(dots), hovertemplate=hover,
+                customdata=hover_fields(dots), hovertemplate=hover,
             ))
     figure.update_geos(
         resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
@@ -78,12 +67,12 @@ def make_ranked_bar_figure(binned: pd.DataFrame, metric: Metric, top: int = 15) 
         ranked = ranked.sort_values(["value", "state"]).head(top)
     else:
         ranked = ranked.assign(value=ranked["value"].astype(float)).sort_values("value", ascending=False).head(top)
-    colors = _colors(metric)
+    colors = legend_colors(metric)
     figure = go.Figure(
         go.Bar(
             x=ranked["value"] if not metric.categorical else [1] * len(ranked), y=ranked["state"], orientation="h",
             marker_color=[colors[b] for b in ranked["bin"]], text=ranked["value_text"], textposition="auto",
-            customdata=_customdata(ranked), hovertemplate=_hover(),
+            customdata=hover_fields(ranked), hovertemplate=_hover(),
         )
     )
     figure.update_layout(

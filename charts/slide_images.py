@@ -5,7 +5,6 @@ static/ and MathJax off, so nothing is fetched.
 """
 from __future__ import annotations
 
-import shutil
 import warnings
 from functools import cache
 
@@ -18,11 +17,6 @@ from i18n import _
 
 SLIDE = {"width": 1600, "height": 900}
 FORMATS = ("png", "pdf")
-
-
-def images_available() -> bool:
-    """Kaleido needs a Chromium on the server (Debian's `chromium` package)."""
-    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
 
 
 @cache

@@ -5,10 +5,9 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from config import DATA_DIR
+from config import BOUNDARIES_FILE
 from data_loaders.problems import DataValidationError, Problem
 
-BOUNDARIES_FILE = DATA_DIR / "boundaries_50m.geojson"
 COLUMNS = ("iso3", "name", "is_state", "geometry")
 
 

@@ -92,8 +92,7 @@ def _resolve_countries(source: Source, typed: pd.DataFrame) -> tuple[list[Proble
             continue
         name_column = meta["name_column"]
         iso3, kinds, methods = [], [], []
-        for row in typed.index:
-            code, name = typed.at[row, code_column], typed.at[row, name_column]
+        for row, code, name in zip(typed.index, typed[code_column].tolist(), typed[name_column].tolist()):
             resolved, kind, method, problem = _resolve_one(code, name, code_column, name_column, meta)
             if problem:
                 problems.append(Problem(int(row), *problem))
@@ -199,7 +198,11 @@ def _source_problems(source: Source, typed: pd.DataFrame) -> list[Problem]:
 def _duplicate_problems(source: Source, typed: pd.DataFrame) -> list[Problem]:
     problems = []
     identity = list(source.key) + list(source.source_columns)
-    keyed = typed.astype(object).where(typed.notna(), None)
+    # Only rows sharing their identity with another row can be reported; the rest need no row-by-row look.
+    repeated = typed.duplicated(subset=identity, keep=False)
+    if not repeated.any():
+        return problems
+    keyed = typed[repeated].astype(object).where(typed[repeated].notna(), None)
     first_seen: dict[tuple, int] = {}
     for row, values in keyed.iterrows():
         ident = tuple(values[c] for c in identity)

@@ -125,13 +125,15 @@ def to_iso3(raw: str) -> NameMatch:
 REGION_NAMES = {"America": "Americas"}
 
 
+@cache
+def _regions() -> dict[str, str]:
+    table = _converter().data.drop_duplicates("ISO3").dropna(subset=["continent"])
+    return {iso3: REGION_NAMES.get(region, region) for iso3, region in zip(table["ISO3"], table["continent"])}
+
+
 def un_region(iso3: str) -> str | None:
     """The UN geoscheme region (Africa, Americas, Asia, Europe, Oceania) of an ISO3 code."""
-    table = _converter().data
-    match = table.loc[table["ISO3"] == iso3, "continent"]
-    if match.empty or pd.isna(match.iloc[0]):
-        return None
-    return REGION_NAMES.get(match.iloc[0], match.iloc[0])
+    return _regions().get(iso3)
 
 
 def normalize_names(names: pd.Series) -> pd.DataFrame:

@@ -1,21 +1,12 @@
-"""Needs, offers and partnerships as CSV or XLSX, with source and as-of columns.
-
-A text cell starting with = + - @ (or a tab or carriage return) gets a leading single quote, so a
-spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection").
-"""
+"""Needs, offers and partnerships as CSV or XLSX, with source and as-of columns (cells neutralised, see
+spreadsheets.py)."""
 from __future__ import annotations
 
-import csv
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import select
 
+from spreadsheets import neutralise, rows_to_csv, rows_to_xlsx
 from store.base import Store
 from store.schema import need, offer, partnership
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = {
     "needs": ("id", "iso3", "state_name", "area", "description", "amount", "currency", "usd_million", "period",
@@ -28,12 +19,6 @@ COLUMNS = {
                      "targets_age_gender_sensitive", "commitment_from_year", "commitment_to_year", "dialogue_dates",
                      "notes", "source", "as_of", "version"),
 }
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _source(row: dict) -> str:
@@ -66,27 +51,6 @@ def export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list]]:
         cells = ["; ".join(v) if isinstance(v := record.get(c), list) else v for c in COLUMNS[what]]
         rows.append([neutralise(cell) for cell in cells])
     return COLUMNS[what], rows
-
-
-def rows_to_csv(header, rows) -> bytes:
-    """CSV bytes of already neutralised rows; the BOM makes Excel read UTF-8."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8-sig")
-
-
-def rows_to_xlsx(header, rows, sheet_name: str) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_name[:31])  # Excel's limit for a sheet name
-    sheet.append(list(header))
-    for row in rows:
-        # XML cannot hold most control characters; openpyxl refuses them rather than dropping them.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
 
 
 def export_csv(store: Store, what: str) -> bytes:

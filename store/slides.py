@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from sqlalchemy import delete, func, select, update
 
+from config import SLIDE_PAGES
 from i18n import N_
 
 from store import roles
@@ -21,7 +22,7 @@ from store.roles import Actor
 from store.schema import slide
 from store.writes import apply_update, fetch_row, insert_record
 
-PAGES = ("overview", "country", "needs", "gaps", "sources")
+PAGES = SLIDE_PAGES
 VIEW = re.compile(rf"^/(?:{'|'.join(PAGES)})?(?:\?[A-Za-z0-9_%&=.,+\-]*)?$")
 MAX_TITLE = 200
 TITLE_REQUIRED = N_("a title is required")

@@ -1,4 +1,4 @@
-"""Every test run keeps the registry it opens in its own temporary folder, never in the user's store."""
+"""Every test run keeps the registry it opens, and its disk cache, in its own temporary folders, never the user's."""
 import os
 
 import pytest
@@ -9,4 +9,6 @@ def _temporary_store(tmp_path_factory):
     # Pages open the store (SQLite at MBC_STORE_PATH by default); tests that need a fresh one set their own.
     if "MBC_STORE_PATH" not in os.environ and "DATABASE_URL" not in os.environ:
         os.environ["MBC_STORE_PATH"] = str(tmp_path_factory.mktemp("store") / "store.sqlite3")
+    # Validated tables and the projected map are kept between runs (disk_cache.py): not in the user's cache.
+    os.environ.setdefault("MBC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     yield

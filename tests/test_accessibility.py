@@ -9,7 +9,7 @@ import pytest
 
 from charts.country import INJURED, KILLED, OTHER_SOURCE, TOTAL_ONLY
 from charts.gaps import OUTLOOK_COLORS
-from charts.overview import NO_DATA_COLOR
+from charts.legend import NO_DATA_COLOR
 from domain.overview import METRICS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts.slide_images import images_available
+from charts.renderer import images_available
 from data_loaders.registry import LOADERS
 
 ROOT = Path(__file__).resolve().parents[1]

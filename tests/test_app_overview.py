@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts.slide_images import images_available
+from charts.renderer import images_available
 from data_loaders.registry import LOADERS
 from domain.overview import METRICS, NO_DATA, OverviewFilters, compute_headlines, filter_states
 from domain.panel import ReferenceTables, build_world_panel

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from charts.overview import NO_DATA_COLOR, make_ranked_bar_figure, make_world_map_figure
+from charts.legend import NO_DATA_COLOR
+from charts.overview import make_ranked_bar_figure, make_world_map_figure
 from data_loaders.registry import LOADERS
 from domain.overview import (
     METRICS,

@@ -8,7 +8,8 @@ import pytest
 
 from charts.country import make_casualties_figure, make_support_figure
 from charts.overview import make_world_map_figure
-from charts.slide_images import SLIDE, figure_to_image, images_available, make_overview_slide, make_state_slide
+from charts.renderer import images_available
+from charts.slide_images import SLIDE, figure_to_image, make_overview_slide, make_state_slide
 from data_loaders.registry import LOADERS
 from domain.country import build_country_profile
 from domain.overview import METRICS, OverviewFilters, compute_metric_bins, filter_states

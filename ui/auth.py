@@ -4,12 +4,16 @@ Reading needs no sign-in. This only says who the person is; the store decides wh
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from i18n import _
-from store import Actor, authenticate, get_actor
 from ui.cached import cached_store
 from ui.components import plain
+
+if TYPE_CHECKING:
+    from store import Actor
 
 ACTOR_KEY = "signed_in_actor"
 FAILED_KEY = "sign_in_failed"
@@ -32,12 +36,19 @@ def _oidc_identity() -> str | None:
 
 def current_actor() -> Actor | None:
     """The signed-in person as the store knows them now, or None for a visitor."""
+    # The store is imported only for someone signed in: a visitor never waits for SQLAlchemy and Alembic.
     if oidc_configured():
         identity = _oidc_identity()
-        return get_actor(cached_store(), identity) if identity else None
+        if identity is None:
+            return None
+        from store import get_actor
+
+        return get_actor(cached_store(), identity)
     actor = st.session_state.get(ACTOR_KEY)
     if actor is None:
         return None
+    from store import get_actor
+
     # Read again on every run, so a removed user or a changed role takes effect at once.
     fresh = get_actor(cached_store(), actor.username)
     if fresh is None:
@@ -55,6 +66,8 @@ def describe_role(actor: Actor) -> str:
 
 def _sign_in() -> None:
     # A callback runs before the script, so the whole run (navigation included) sees the new person.
+    from store import authenticate
+
     username = st.session_state.get("sign_in_username", "").strip()
     password = st.session_state.get("sign_in_password", "")
     actor = authenticate(cached_store(), username, password) if username and password else None

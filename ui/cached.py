@@ -3,24 +3,30 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from data_loaders.boundaries import load_boundaries
+from charts.world_svg import WorldOutline, project_world, read_outline, write_outline
+from config import BOUNDARIES_FILE, ROOT
 from data_loaders.provenance import read_provenance
-from data_loaders.registry import LOADERS, SOURCES
+from data_loaders.validated import PACKAGES, load_validated, table_inputs, table_names, write_frame
+from disk_cache import content_key, load_or_build
 from domain.country import CountryProfile, build_country_profile
-from domain.geography import Neighbourhood, compute_small_state_points, select_neighbourhood
 from domain.outlook import OutlookAssumptions
 from domain.panel import ReferenceTables, build_state_panel, build_world_panel
-from store import Store, open_store
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from domain.geography import Neighbourhood
+    from store import Store
 
 
 @st.cache_data(show_spinner=False)
 def cached_table(name: str) -> pd.DataFrame:
-    return LOADERS[name]()
+    return load_validated(name)
 
 
 def cached_tables() -> ReferenceTables:
@@ -34,12 +40,17 @@ def cached_panel(on: dt.date, pace_years: int = 3, max_estimate_age: int = 5) ->
 
 @st.cache_data(show_spinner=False)
 def cached_provenance() -> dict[str, dict]:
-    return {name: read_provenance(name) for name in SOURCES}
+    return {name: read_provenance(name) for name in table_names()}
 
 
 @st.cache_data(show_spinner=False)
 def cached_world_panel(on: dt.date | None = None) -> pd.DataFrame:
-    return build_world_panel(cached_tables(), cached_table("states_not_party"), on or dt.date.today())
+    # Kept on disk per day and per content of every table and of the domain code: most starts skip assembling it.
+    on = on or dt.date.today()
+    inputs = {path for name in table_names() for path in table_inputs(name)} | set((ROOT / "domain").glob("*.py"))
+    return load_or_build("world-panel", f"{content_key(inputs, PACKAGES)}-{on.isoformat()}",
+                         lambda: build_world_panel(cached_tables(), cached_table("states_not_party"), on),
+                         write_frame, pd.read_parquet)
 
 
 @st.cache_data(show_spinner=False)
@@ -50,24 +61,42 @@ def cached_country_profile(iso3: str, on: dt.date | None = None) -> CountryProfi
 
 @st.cache_resource(show_spinner=False)  # read-only shapes shared by every session; not copied per call
 def cached_boundaries() -> gpd.GeoDataFrame:
+    # geopandas loads with the first shapes needed (a State Party's map, a new outline), not with every page.
+    from data_loaders.boundaries import load_boundaries
+
     return load_boundaries()
 
 
 @st.cache_data(show_spinner=False)
 def cached_neighbourhood(iso3: str) -> Neighbourhood | None:
+    from domain.geography import select_neighbourhood  # geopandas: see cached_boundaries
+
     return select_neighbourhood(cached_boundaries(), iso3)
 
 
 @st.cache_resource(show_spinner=False)  # one engine, one migration run and one seed check per process
 def cached_store() -> Store:
+    from store import open_store  # loaded on first use: visitors who only read never need SQLAlchemy or Alembic
+
     return open_store()
 
 
 @st.cache_data(show_spinner=False)
 def cached_small_states() -> pd.DataFrame:
+    from domain.geography import compute_small_state_points  # geopandas: see cached_boundaries
+
     return compute_small_state_points(cached_boundaries())
+
+
+@st.cache_resource(show_spinner=False)  # read-only, shared by every session
+def cached_world_outline() -> WorldOutline:
+    # Projecting every shape takes half a second: done once per boundaries file and drawing code, kept on disk.
+    inputs = (BOUNDARIES_FILE, ROOT / "charts" / "world_svg.py", ROOT / "domain" / "geography.py")
+    return load_or_build("world-outline", content_key(inputs, ("geopandas", "shapely", "pyproj")),
+                         lambda: project_world(cached_boundaries(), cached_small_states()), write_outline, read_outline)
 
 
 def cached_compiled_date() -> str:
     """When the reference data was compiled (from the provenance sidecars), shown beside every source line."""
     return ", ".join(sorted({p["date_compiled"] for p in cached_provenance().values()}))
+

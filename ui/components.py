@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from charts.slide_images import figure_to_image, images_available
 from domain.countries import country_name
 from domain.preference import source_label
+from charts.renderer import images_available
 from i18n import N_, NOT_REPORTED, _, current_language, format_figure, translate_message, using_language
-from store.exports import neutralise, rows_to_csv, rows_to_xlsx
+from spreadsheets import neutralise, rows_to_csv, rows_to_xlsx
 from ui.cached import cached_compiled_date
 from ui.url_state import presenting
 
@@ -140,6 +140,8 @@ def render_slide_images(make_slide: Callable[[], object], name: str) -> None:
                          "above each chart saves it as a PNG in your browser."))
             return
         def draw(image_format: str, language: str = current_language()) -> bytes:
+            from charts.slide_images import figure_to_image  # plotly and kaleido load with the first image asked for
+
             with using_language(language):  # drawn after this run, when clicked: in this page's language
                 return figure_to_image(make_slide(), image_format)
 

@@ -11,7 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import streamlit as st
 
 from i18n import _
-from store.slides import PAGES as SLIDE_PAGES
+from config import SLIDE_PAGES
+from ui.cached import cached_store
 from ui.components import plain
 from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
 
@@ -52,8 +53,12 @@ def _go(slides: list[dict], number: int) -> None:
     st.switch_page(page, query_params=with_language({**query, PRESENT: "1", SLIDE: str(number)}))
 
 
-def render_presenter_bar(slides: list[dict]) -> None:
+def render_presenter_bar() -> None:
     """Previous / next (Left and Right arrow keys), where we are, and the way out (Esc)."""
+    # The store (SQLAlchemy, Alembic) is imported only when presenting or signing in: a second of every server start.
+    from store.slides import list_slides
+
+    slides = list_slides(cached_store())
     try:
         current = int(st.query_params.get(SLIDE, "0"))
     except ValueError:

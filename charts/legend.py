@@ -1,0 +1,29 @@
+"""What every drawing of the overview metric shares: the legend's colours and each state's hover text.
+
+Used by the page's SVG map and bars (charts/world_svg.py) and by the plotly figures of slides and the
+conference pack (charts/overview.py), so all of them read the same. No plotly here: the page loads this."""
+from __future__ import annotations
+
+import pandas as pd
+
+from domain.overview import NO_DATA, Metric
+from i18n import _
+
+NO_DATA_COLOR = "#d9d9d9"
+
+
+def legend_colors(metric: Metric) -> dict[str, str]:
+    return {**dict(zip(metric.labels, metric.colors)), NO_DATA: NO_DATA_COLOR}
+
+
+def hover_fields(frame: pd.DataFrame) -> list[list[str]]:
+    """state, value, as of, source, ISO3 per row; a missing as-of or source says so, never blank."""
+    source = frame["source_url"].fillna(_("see the Sources page")).astype(str)
+    as_of = frame["as_of"].fillna(_("not reported")).astype(str)
+    return [list(row) for row in zip(frame["state"], frame["value_text"].astype(str), as_of, source, frame["iso3"])]
+
+
+def tooltip_lines(frame: pd.DataFrame) -> list[str]:
+    """The hover text of each row: state, value, as of, source (one per line)."""
+    return ["\n".join((state, value, _("as of {date}").format(date=as_of), _("source: {source}").format(source=source)))
+            for state, value, as_of, source, _iso3 in hover_fields(frame)]

@@ -1,0 +1,160 @@
+"""The overview's world map (SVG) and ranked bars (HTML), drawn on the server from the binned metric frame.
+
+They need no chart script in the browser: plotly's 4.7 MB bundle was most of the overview's first draw.
+The shapes are projected once (Natural Earth projection, by pyproj through geopandas) from the shipped
+1:50m boundaries. Every text placed in the markup is escaped: it is data, never markup.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from html import escape
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from charts.legend import legend_colors, tooltip_lines
+from domain.overview import Metric, legend_order
+from i18n import _
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+PROJECTION = "+proj=natearth +lon_0=0 +datum=WGS84"
+WIDTH = 1000.0  # SVG user units across the projected world
+NORTH, SOUTH = 85.0, -58.0  # latitudes the world view shows: Antarctica is not a state and would take a fifth of it
+SIMPLIFY_DEGREES = 0.05  # below a pixel at world width; small states keep their shape (they also get a dot)
+LAND_COLOR = "#f4f4f4"  # states outside the filter: context, no figure
+ZOOM_MARGIN = 0.04  # share of the zoomed view added around the shown states
+
+
+@dataclass(frozen=True)
+class WorldOutline:
+    """Projected shapes in SVG user units (y down): path data, bounding boxes, dots for small states."""
+    paths: dict[str, str]
+    boxes: dict[str, tuple[float, float, float, float]]
+    dots: dict[str, tuple[float, float]]
+    height: float
+
+
+def _path_data(geometry) -> str:
+    polygons = getattr(geometry, "geoms", [geometry])
+    rings = [ring for polygon in polygons for ring in (polygon.exterior, *polygon.interiors)]
+    return "".join("M" + "L".join(f"{x:g} {y:g}" for x, y in ring.coords[:-1]) + "Z"
+                   for ring in rings if len(ring.coords) > 3)
+
+
+def project_world(world: gpd.GeoDataFrame, small_states: pd.DataFrame) -> WorldOutline:
+    """Shapes keyed by ISO3 in a WIDTH-wide frame; `small_states` (iso3, lon, lat) become dot positions."""
+    import geopandas as gpd  # only here: the page itself draws from the kept result and never needs geopandas
+    import shapely
+
+    shapes = world[world["iso3"].notna() & world.geometry.notna()].copy()
+    shapes["geometry"] = shapes.geometry.simplify(SIMPLIFY_DEGREES, preserve_topology=True)
+    shapes = shapes[~shapes.geometry.is_empty].to_crs(PROJECTION)
+    # The full width of the projection: the x of the antimeridian at the equator.
+    edges = gpd.GeoSeries(gpd.points_from_xy([-180, 180, 0, 0], [0, 0, NORTH, SOUTH]), crs="EPSG:4326").to_crs(PROJECTION)
+    west, east = edges.x.iloc[0], edges.x.iloc[1]
+    scale = WIDTH / (east - west)
+    north_y = edges.y.iloc[2]
+
+    def to_view(geometry):  # metres to SVG units, y pointing down, rounded to a tenth of a unit
+        moved = shapely.affinity.affine_transform(geometry, [scale, 0, 0, -scale, -west * scale, north_y * scale])
+        return shapely.set_precision(moved, 0.1)
+
+    viewed = shapes.geometry.map(to_view)
+    points = gpd.GeoSeries(gpd.points_from_xy(small_states["lon"], small_states["lat"]), crs="EPSG:4326").to_crs(PROJECTION)
+    dots = {iso3: (round((x - west) * scale, 1), round((north_y - y) * scale, 1))
+            for iso3, x, y in zip(small_states["iso3"], points.x, points.y)}
+    return WorldOutline(
+        paths={iso3: _path_data(g) for iso3, g in zip(shapes["iso3"], viewed) if not g.is_empty},
+        boxes={iso3: tuple(round(v, 1) for v in g.bounds) for iso3, g in zip(shapes["iso3"], viewed) if not g.is_empty},
+        dots=dots, height=round((north_y - edges.y.iloc[3]) * scale, 1),
+    )
+
+
+def write_outline(outline: WorldOutline, path: Path) -> None:
+    path.write_text(json.dumps(asdict(outline), separators=(",", ":")), encoding="utf-8")
+
+
+def read_outline(path: Path) -> WorldOutline:
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    return WorldOutline(paths=kept["paths"], boxes={k: tuple(v) for k, v in kept["boxes"].items()},
+                        dots={k: tuple(v) for k, v in kept["dots"].items()}, height=kept["height"])
+
+
+def _attr(text: str) -> str:
+    """Text for an attribute value: escaped, newlines kept as character references."""
+    return escape(text, quote=True).replace("\n", "&#10;")
+
+
+def _view_box(outline: WorldOutline, iso3s: list[str], zoom: bool) -> str:
+    boxes = [outline.boxes[i] for i in iso3s if i in outline.boxes] if zoom else []
+    if not boxes:
+        return f"0 0 {WIDTH:g} {outline.height:g}"
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    pad = ZOOM_MARGIN * max(x1 - x0, y1 - y0)
+    return f"{x0 - pad:.1f} {y0 - pad:.1f} {x1 - x0 + 2 * pad:.1f} {y1 - y0 + 2 * pad:.1f}"
+
+
+def _legend(metric: Metric, binned: pd.DataFrame) -> str:
+    colors = legend_colors(metric)
+    counts = binned["bin"].value_counts()
+    items = "".join(
+        f'<li><span class="mbc-swatch" style="background:{colors[label]}"></span>{escape(_(label))} ({counts[label]})</li>'
+        for label in legend_order(metric) if counts.get(label, 0))
+    return f'<p class="mbc-legend-title">{escape(_(metric.label))}</p><ul class="mbc-legend">{items}</ul>'
+
+
+def make_world_svg(binned: pd.DataFrame, metric: Metric, outline: WorldOutline, zoom_to_states: bool = False) -> str:
+    """The map's markup: shown states in their bin's colour (grey: no figure), other land pale, small states dotted.
+
+    Each shown state carries its ISO3 and its hover text (state, value, as of, source) for the page's script;
+    the legend below names each bin with its count of states."""
+    colors = legend_colors(metric)
+    tips = dict(zip(binned["iso3"], tooltip_lines(binned)))
+    fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"])}
+    land = "".join(f'<path d="{d}"/>' for iso3, d in outline.paths.items() if iso3 not in fills)
+    shown = "".join(
+        f'<path class="mbc-state" data-iso3="{iso3}" fill="{fills[iso3]}" tabindex="0" role="link" '
+        f'aria-label="{_attr(tips[iso3])}" data-tip="{_attr(tips[iso3])}" d="{outline.paths[iso3]}"/>'
+        for iso3 in fills if iso3 in outline.paths)
+    dots = "".join(
+        f'<circle class="mbc-state mbc-dot" data-iso3="{iso3}" fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4" '
+        f'tabindex="0" role="link" aria-label="{_attr(tips[iso3])}" data-tip="{_attr(tips[iso3])}"/>'
+        for iso3, (x, y) in outline.dots.items() if iso3 in fills)
+    view_box = _view_box(outline, list(fills), zoom_to_states)
+    return (f'<svg class="mbc-map" viewBox="{view_box}" xmlns="http://www.w3.org/2000/svg" role="group">'
+            f'<g class="mbc-land" fill="{LAND_COLOR}">{land}</g><g class="mbc-shown">{shown}</g>'
+            f'<g class="mbc-dots">{dots}</g></svg>{_legend(metric, binned)}')
+
+
+def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -> str:
+    """The states with the highest figure, one row each (name, bar, value); states with no figure are left to
+    the table. A categorical metric ranks by its legend order with full-length bars in the bin's colour."""
+    ranked = binned.dropna(subset=["value"])
+    if metric.categorical:
+        order = {label: i for i, label in enumerate(metric.labels)}
+        ranked = ranked.assign(rank=ranked["bin"].map(order)).sort_values(["rank", "state"]).head(top)
+        shares = [100.0] * len(ranked)
+    else:
+        ranked = ranked.assign(rank=ranked["value"].astype(float)).sort_values("rank", ascending=False).head(top)
+        highest = ranked["rank"].max() if len(ranked) else 0
+        shares = [100.0 * v / highest if highest > 0 else 0.0 for v in ranked["rank"]]
+    if ranked.empty:
+        return f'<p class="mbc-empty">{escape(_("No state shown has a figure."))}</p>'
+    colors = legend_colors(metric)
+    tips = tooltip_lines(ranked)
+    rows = "".join(
+        f'<div class="mbc-bar-row mbc-state" data-iso3="{iso3}" tabindex="0" role="link" aria-label="{_attr(tip)}" '
+        f'data-tip="{_attr(tip)}"><span class="mbc-bar-name">{escape(state)}</span><span class="mbc-bar-track">'
+        f'<span class="mbc-bar" style="width:{share:.1f}%;background:{colors[label]}"></span></span>'
+        f'<span class="mbc-bar-value">{escape(value)}</span></div>'
+        for iso3, state, value, label, share, tip in zip(ranked["iso3"], ranked["state"], ranked["value_text"].astype(str),
+                                                          ranked["bin"], shares, tips))
+    unit = f'<p class="mbc-bar-unit">{escape(_(metric.unit))}</p>' if metric.unit else ""
+    return f'<div class="mbc-bars">{rows}</div>{unit}'
+

@@ -1,0 +1,74 @@
+"""A view of server-drawn markup (the overview's map and ranked bars): hover text, and a click opens a state.
+
+A Streamlit v2 component with its script inline: nothing is fetched, no chart library loads. The markup
+is built by charts/world_svg.py, which escapes every text; the script only ever sets hover text as text.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+# Elements with data-iso3 are states: hover or keyboard focus shows their data-tip, click or Enter opens them.
+_JS = """
+export default function ({ parentElement, data, setTriggerValue }) {
+  const root = parentElement.querySelector('.mbc-view');
+  const body = root.querySelector('.mbc-body');
+  const tip = root.querySelector('.mbc-tip');
+  if (root.mbcMarkup !== data.markup) {
+    body.innerHTML = data.markup;
+    root.mbcMarkup = data.markup;
+  }
+  body.setAttribute('aria-label', data.alt);
+  const show = (target, x, y) => {
+    tip.textContent = target.dataset.tip;
+    tip.hidden = false;
+    const box = root.getBoundingClientRect();
+    const left = Math.min(x - box.left + 14, box.width - tip.offsetWidth - 4);
+    tip.style.left = Math.max(left, 0) + 'px';
+    tip.style.top = (y - box.top + 14) + 'px';
+  };
+  const state = (event) => event.target.closest && event.target.closest('[data-iso3]');
+  body.onpointermove = (event) => { const t = state(event); if (t) show(t, event.clientX, event.clientY); else tip.hidden = true; };
+  body.onpointerleave = () => { tip.hidden = true; };
+  body.onfocusin = (event) => { const t = state(event); if (t) { const r = t.getBoundingClientRect(); show(t, r.left + r.width / 2, r.top + r.height / 2); } };
+  body.onfocusout = () => { tip.hidden = true; };
+  body.onclick = (event) => { const t = state(event); if (t) setTriggerValue('clicked', t.dataset.iso3); };
+  body.onkeydown = (event) => {
+    const t = state(event);
+    if (t && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); setTriggerValue('clicked', t.dataset.iso3); }
+  };
+}
+"""
+# rem units: presenter mode's bigger root size reaches this text too.
+_CSS = """
+.mbc-view { position: relative; font-size: 1rem; color: #1a1a1a; }
+.mbc-body { width: 100%; }
+.mbc-map { width: 100%; height: auto; max-height: 34rem; display: block; }
+.mbc-land path { stroke: #ffffff; stroke-width: 0.4; }
+.mbc-shown path { stroke: #ffffff; stroke-width: 0.4; cursor: pointer; }
+.mbc-dot { stroke: #444444; stroke-width: 0.8; cursor: pointer; }
+.mbc-state:hover, .mbc-state:focus { stroke: #000000; stroke-width: 1.2; outline: none; }
+.mbc-legend-title { margin: 0.4rem 0 0.1rem; font-weight: 600; }
+.mbc-legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
+.mbc-legend li { display: flex; align-items: center; gap: 0.35rem; }
+.mbc-swatch { width: 1rem; height: 1rem; border: 1px solid #8c8c8c; display: inline-block; }
+.mbc-bars { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr max-content; gap: 0.25rem 0.6rem; align-items: center; }
+.mbc-bar-row { display: contents; cursor: pointer; }
+.mbc-bar-row:hover > span, .mbc-bar-row:focus > span { text-decoration: underline; }
+.mbc-bar-track { height: 1.1rem; }
+.mbc-bar { display: block; height: 100%; min-width: 2px; border: 1px solid #8c8c8c; box-sizing: border-box; }
+.mbc-bar-value { font-variant-numeric: tabular-nums; text-align: right; }
+.mbc-bar-unit, .mbc-empty { margin: 0.3rem 0 0; color: #555555; }
+.mbc-tip { position: absolute; z-index: 10; pointer-events: none; white-space: pre-line; background: #ffffff;
+  border: 1px solid #8c8c8c; border-radius: 4px; padding: 0.3rem 0.5rem; max-width: 26rem; font-size: 0.9rem;
+  overflow-wrap: anywhere; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15); }
+"""
+_VIEW = st.components.v2.component(
+    "mbc.svg_view", html='<div class="mbc-view"><div class="mbc-body" role="group"></div><div class="mbc-tip" hidden></div></div>',
+    css=_CSS, js=_JS, isolate_styles=False,
+)
+
+
+def render_svg_view(markup: str, key: str, alt: str) -> str | None:
+    """Show the markup; the ISO3 of the state clicked in this run, else None."""
+    result = _VIEW(key=key, data={"markup": markup, "alt": alt}, on_clicked_change=lambda: None)
+    return result.clicked

@@ -1,0 +1,31 @@
+"""Work done once per server process before the first visitor (serve.py starts it at server start).
+
+Each step is something the first visit to the overview would otherwise wait for: importing the
+project, loading and validating the reference tables, projecting the map, and two lazy costs of
+Streamlit's own (its emoji pattern, compiled when a widget label is first checked for an icon).
+"""
+from __future__ import annotations
+
+import gc
+
+
+def warm() -> None:
+    from streamlit.string_util import extract_leading_icon
+
+    import charts.world_svg  # noqa: F401  (what dashboard.py and the overview page import)
+    import ui.auth  # noqa: F401
+    import ui.presenter  # noqa: F401
+    import ui.svg_view  # noqa: F401
+    from i18n import LANGUAGES
+    from ui.cached import cached_provenance, cached_table, cached_world_outline, cached_world_panel
+
+    for label in LANGUAGES.values():  # "Français" is not ASCII: Streamlit then loads its emoji catalogue
+        extract_leading_icon(label)
+    cached_world_panel()
+    for name in ("global_figures", "global_casualties"):
+        cached_table(name)
+    cached_provenance()
+    cached_world_outline()
+    # What is loaded now stays for the life of the process: keep it out of every later garbage collection
+    # (Streamlit collects after each run, which otherwise walks all of it each time).
+    gc.freeze()
