@@ -12,7 +12,7 @@ from ui.country_sections import (
     render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
     render_needs, render_outlook, render_partnerships, render_resources, render_state_slide_images,
 )
-from ui.components import state_name
+from ui.localize import state_name
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))

@@ -6,10 +6,11 @@ import streamlit as st
 from domain.gaps import compute_casualties_against_support, compute_reporting_completeness, count_uncovered_needs
 from i18n import N_, _
 from ui.cached import cached_panel, cached_table
-from ui.components import localize_states, translated
+from ui.components import translated
 from ui.gaps_sections import (
     render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state,
 )
+from ui.localize import localize_states
 from ui.registry_data import read_registry
 from ui.url_state import UrlParam, read_url_state, write_url_state, with_language
 

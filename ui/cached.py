@@ -15,7 +15,10 @@ from data_loaders.validated import PACKAGES, load_validated, table_inputs, table
 from disk_cache import content_key, load_or_build
 from domain.country import CountryProfile, build_country_profile
 from domain.outlook import OutlookAssumptions
+from domain.overview import METRICS, OverviewFilters
 from domain.panel import ReferenceTables, build_state_panel, build_world_panel
+from i18n import using_language
+from ui.overview_view import OverviewView, build_overview_view
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -94,6 +97,13 @@ def cached_world_outline() -> WorldOutline:
     inputs = (BOUNDARIES_FILE, ROOT / "charts" / "world_svg.py", ROOT / "domain" / "geography.py")
     return load_or_build("world-outline", content_key(inputs, ("geopandas", "shapely", "pyproj")),
                          lambda: project_world(cached_boundaries(), cached_small_states()), write_outline, read_outline)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_overview_view(metric_key: str, filters: OverviewFilters, language: str) -> OverviewView:
+    with using_language(language):
+        return build_overview_view(cached_world_panel(), cached_table("global_figures"), cached_table("global_casualties"),
+                                   cached_world_outline(), METRICS[metric_key], filters)
 
 
 def cached_compiled_date() -> str:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from domain.countries import country_name
 from domain.preference import source_label
 from charts.renderer import images_available
 from i18n import N_, NOT_REPORTED, _, current_language, format_figure, translate_message, using_language
@@ -29,27 +28,6 @@ def translated(options: Iterable, label: Callable[[object], str] = str) -> Calla
     gets the same labels whenever and wherever it calls it (Streamlit calls it again outside the run, e.g. tests)."""
     names = {option: _(label(option)) for option in options}
     return lambda option: names.get(option, str(option))
-
-
-def state_name(iso3: object, name: object) -> str:
-    """A state's name in the chosen language: the data's own spelling in English, pycountry's translation otherwise."""
-    if current_language() == "en" or not isinstance(iso3, str):
-        return str(name)
-    return country_name(iso3, current_language()) or str(name)
-
-
-def localize_states(frame: pd.DataFrame, column: str = "state") -> pd.DataFrame:
-    """`frame` with its state names (next to an `iso3` column) in the chosen language."""
-    if current_language() == "en":
-        return frame
-    return frame.assign(**{column: [state_name(i, n) for i, n in zip(frame["iso3"], frame[column])]})
-
-
-def translate_columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Cells the domain wrote in English (statuses, reasons, labels) in the chosen language; data stays as is."""
-    if current_language() == "en":
-        return frame
-    return frame.assign(**{c: frame[c].map(translate_message, na_action="ignore") for c in columns if c in frame})
 
 
 LINK_HOST = r"https?://(?:www\.)?([^/]+)"  # a link shown as its site's name

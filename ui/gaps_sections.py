@@ -11,7 +11,8 @@ from domain.history import rank_casualties
 from domain.membership import MEMBERSHIP_LABELS
 from i18n import N_, _, format_date
 from ui.cached import cached_compiled_date
-from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns, translate_columns
+from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns
+from ui.localize import translate_columns
 
 CHART_CONFIG = {"displaylogo": False}
 

@@ -9,7 +9,8 @@ from domain.needs_filters import AREA_LABELS
 from i18n import N_, _, current_language, translate_message
 from store import Actor, InvalidRecord, PermissionDenied, create_partnership
 from ui.cached import cached_compiled_date, cached_store
-from ui.components import NOT_REPORTED, format_figure, plain, render_downloads, state_name
+from ui.components import NOT_REPORTED, format_figure, plain, render_downloads
+from ui.localize import state_name
 from ui.registry_data import RegistryView
 
 # A callback runs before the page sets the language: it keeps the English text, translated when shown.

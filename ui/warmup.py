@@ -17,15 +17,13 @@ def warm() -> None:
     import ui.presenter  # noqa: F401
     import ui.svg_view  # noqa: F401
     from i18n import LANGUAGES
-    from ui.cached import cached_provenance, cached_table, cached_world_outline, cached_world_panel
+    from domain.overview import OverviewFilters
+    from ui.cached import cached_overview_view, cached_provenance
 
     for label in LANGUAGES.values():  # "Français" is not ASCII: Streamlit then loads its emoji catalogue
         extract_leading_icon(label)
-    cached_world_panel()
-    for name in ("global_figures", "global_casualties"):
-        cached_table(name)
     cached_provenance()
-    cached_world_outline()
+    cached_overview_view("contamination", OverviewFilters(), "en")  # the home page's default view
     # What is loaded now stays for the life of the process: keep it out of every later garbage collection
     # (Streamlit collects after each run, which otherwise walks all of it each time).
     gc.freeze()
