@@ -2,7 +2,9 @@
 
 Each step is something the first visit to the overview would otherwise wait for: importing the
 project, loading and validating the reference tables, projecting the map, and two lazy costs of
-Streamlit's own (its emoji pattern, compiled when a widget label is first checked for an icon).
+Streamlit's own: its emoji catalogue (loaded when a widget label is first checked for an icon), its
+once-per-process check for a REPL (a walk of the whole call stack, made with the first element drawn)
+and PIL (for the page icon).
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import gc
 
 
 def warm() -> None:
+    import PIL.Image  # noqa: F401
+    import streamlit as st
     from streamlit.string_util import extract_leading_icon
 
     import charts.world_svg  # noqa: F401  (what dashboard.py and the overview page import)
@@ -22,6 +26,7 @@ def warm() -> None:
 
     for label in LANGUAGES.values():  # "Français" is not ASCII: Streamlit then loads its emoji catalogue
         extract_leading_icon(label)
+    st.empty()  # outside any page run this draws nothing: it only makes the REPL check now
     cached_provenance()
     cached_overview_view("contamination", OverviewFilters(), "en")  # the home page's default view
     # What is loaded now stays for the life of the process: keep it out of every later garbage collection
