@@ -11,9 +11,8 @@ from domain.overview import REGIONS
 from i18n import N_, _, current_language
 from ui.auth import current_actor
 from ui.cached import cached_panel, cached_small_states
-from ui.components import (
-    NOT_REPORTED, localize_states, render_chart, render_downloads, render_source_line, translate_columns, translated,
-)
+from ui.components import NOT_REPORTED, render_chart, render_downloads, render_source_line, translated
+from ui.localize import localize_states, translate_columns
 from ui.needs_sections import render_matches_for
 from ui.registry_data import read_registry
 from ui.url_state import UrlParam, read_url_state, write_url_state

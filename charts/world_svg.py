@@ -129,7 +129,17 @@ def make_world_svg(binned: pd.DataFrame, metric: Metric, outline: WorldOutline, 
     view_box = _view_box(outline, list(fills), zoom_to_states)
     return (f'<svg class="mbc-map" viewBox="{view_box}" xmlns="http://www.w3.org/2000/svg" role="group">'
             f'<g class="mbc-land" fill="{LAND_COLOR}">{land}</g><g class="mbc-shown">{shown}</g>'
-            f'<g class="mbc-dots">{dots}</g></svg>{_legend(metric, binned)}')
+            f'<g class="mbc-dots">{dots}</g></svg>{_legend(metric, binned)}{_not_drawn(binned, outline)}')
+
+
+def _not_drawn(binned: pd.DataFrame, outline: WorldOutline) -> str:
+    """A shown state with neither a shape nor a dot position in the boundaries (the Holy See) is named, not lost."""
+    missing = binned[~binned["iso3"].isin(outline.paths.keys() | outline.dots.keys())]["state"].tolist()
+    if not missing:
+        return ""
+    names = ", ".join(missing)
+    return (f'<p class="mbc-not-drawn" data-states="{_attr("|".join(missing))}">'
+            f'{escape(_("Not on the map (no shape in the boundaries): {states}; the table lists them.").format(states=names))}</p>')
 
 
 def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -> str:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
 
 from charts.renderer import images_available
 from data_loaders.registry import LOADERS
-from domain.overview import METRICS, NO_DATA, OverviewFilters, compute_headlines, filter_states
+from domain.overview import METRICS, NO_DATA, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from domain.panel import ReferenceTables, build_world_panel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,27 +40,47 @@ def run(app: AppTest) -> AppTest:
     return app
 
 
-def map_spec(app: AppTest) -> dict:
-    charts = [c for c in app.get("plotly_chart") if c.proto.id.endswith("world_map")]
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+SVG = "{http://www.w3.org/2000/svg}"
 
 
-def shapes(spec: dict) -> list[dict]:
-    return [trace for trace in spec["data"] if trace["type"] == "choropleth"]
+def map_spec(app: AppTest) -> ET.Element:
+    """The map as drawn: its markup (SVG, then the legend's HTML) parsed into one tree."""
+    views = [v for v in app.get("bidi_component") if v.proto.id.endswith("world_map")]
+    assert len(views) == 1
+    return ET.fromstring(f"<div>{json.loads(views[0].proto.json)['markup']}</div>")
 
 
-def drawn(spec: dict) -> list[str]:
-    return [iso3 for trace in shapes(spec) for iso3 in trace["locations"]]
+def shapes(spec: ET.Element) -> list[str]:
+    """States drawn in their bin's colour; the other land is pale and carries no ISO3."""
+    return [path.get("data-iso3") for path in spec.iter(f"{SVG}path") if path.get("class") == "mbc-state"]
 
 
-def dotted(spec: dict) -> list[str]:
-    """Small states marked with a dot: ISO3 is the last customdata item of each point."""
-    return [point[-1] for trace in spec["data"] if trace["type"] == "scattergeo" for point in trace["customdata"]]
+def drawn(spec: ET.Element) -> list[str]:
+    """Every state shown: by its shape, its dot, or both."""
+    return sorted({*shapes(spec), *dotted(spec)})
 
 
-def legend_names(spec: dict) -> list[str]:
-    return [trace["name"] for trace in shapes(spec)]
+def dotted(spec: ET.Element) -> list[str]:
+    """Small states marked with a dot as well as (or instead of) their shape."""
+    return [dot.get("data-iso3") for dot in spec.iter(f"{SVG}circle")]
+
+
+def legend_names(spec: ET.Element) -> list[str]:
+    return ["".join(item.itertext()) for item in spec.iter("li")]
+
+
+def not_on_map(spec: ET.Element) -> list[str]:
+    """States shown that the boundaries cannot draw, as the note under the map names them."""
+    note = [p for p in spec.iter("p") if p.get("class") == "mbc-not-drawn"]
+    return note[0].get("data-states").split("|") if note else []
+
+
+def view_box(spec: ET.Element) -> str:
+    return next(spec.iter(f"{SVG}svg")).get("viewBox")
+
+
+def legend_title(spec: ET.Element) -> str:
+    return next(p.text for p in spec.iter("p") if p.get("class") == "mbc-legend-title")
 
 
 def expected(panel: pd.DataFrame, **filters) -> set[str]:
@@ -70,21 +92,15 @@ def url(app: AppTest) -> dict[str, list[str]]:
     return {key: value if isinstance(value, list) else [value] for key, value in dict(app.query_params).items()}
 
 
-def click_map(app: AppTest, iso3: str, dot: bool = False) -> AppTest:
-    """Rerun as the browser does after a click on a state: the chart's selection state holds the point.
-
-    AppTest has no typed element for plotly charts, so the selection is added to the widget states by
-    hand (private `_tree` / `_run`; the payload is what Streamlit's frontend sends for a choropleth point,
-    or with `dot`, for a small state's marker: lon/lat and customdata, no location).
-    """
-    chart = [c for c in app.get("plotly_chart") if c.proto.id.endswith("world_map")][0]
+def click_map(app: AppTest, iso3: str, key: str = "world_map") -> AppTest:
+    """Rerun as the browser does after a click on a state (a shape, a dot or a bar): the view's script sends
+    the ISO3 as its "clicked" event. AppTest has no typed element for components, so the event is added to
+    the widget states by hand (private `_tree` / `_run`; the id is the one Streamlit gives a v2 component's events)."""
+    view = [v for v in app.get("bidi_component") if v.proto.id.endswith(key)][0]
     states = app._tree.get_widget_states()
     widget = states.widgets.add()
-    widget.id = chart.proto.id
-    point = ({"curve_number": 1, "point_number": 0, "point_index": 0, "lon": 179.2, "lat": -8.5,
-              "customdata": ["Tuvalu", "not reported", "not reported", "see the Sources page", iso3]} if dot
-             else {"curve_number": 0, "point_number": 0, "point_index": 0, "location": iso3, "z": 1})
-    widget.string_value = json.dumps({"selection": {"points": [point], "point_indices": [0], "box": [], "lasso": []}})
+    widget.id = _make_trigger_id(view.proto.id, "events")
+    widget.json_trigger_value = json.dumps([{"event": "clicked", "value": iso3}])
     app._run(states)
     assert not app.exception, [e.message for e in app.exception]
     return app
@@ -97,13 +113,13 @@ def click_map(app: AppTest, iso3: str, dot: bool = False) -> AppTest:
 def test_default_view_maps_contamination_for_every_state_party(app, panel):
     spec = map_spec(run(app))
     assert app.selectbox(key="metric").value == "contamination"
-    assert spec["layout"]["legend"]["title"]["text"] == METRICS["contamination"].label
-    assert sorted(drawn(spec)) == sorted(expected(panel))
-    assert len(drawn(spec)) == 161
-    assert {t["type"] for t in spec["data"]} == {"choropleth", "scattergeo"}
-    assert {t["locationmode"] for t in shapes(spec)} == {"ISO-3"}
-    # Too small to see as shapes: Tuvalu (no shape in the base map), Malta, Liechtenstein get a dot too.
-    assert {"TUV", "MLT", "LIE", "NRU"} <= set(dotted(spec)) <= set(drawn(spec))
+    assert legend_title(spec) == METRICS["contamination"].label
+    # Every State Party shown, by shape or (Tuvalu, which has no shape in the boundaries) by a dot alone.
+    # The Holy See has no shape in the boundaries either: the map says so instead of dropping it silently.
+    assert drawn(spec) == sorted(expected(panel) - {"VAT"}) and not_on_map(spec) == ["Holy See"]
+    assert len(expected(panel)) == 161 and "TUV" not in shapes(spec)
+    # Too small to see as shapes: Tuvalu, Malta, Liechtenstein, Nauru get a dot too.
+    assert {"TUV", "MLT", "LIE", "NRU"} <= set(dotted(spec)) <= expected(panel)
     assert legend_names(spec)[-1].startswith(NO_DATA)
 
 
@@ -112,14 +128,14 @@ def test_switching_the_metric_redraws_the_map_with_that_metric(app, panel):
     app.selectbox(key="metric").select("casualties").run()
     assert not app.exception
     after = map_spec(app)
-    assert after["layout"]["legend"]["title"]["text"] == METRICS["casualties"].label != before["layout"]["legend"]["title"]["text"]
+    assert legend_title(after) == METRICS["casualties"].label != legend_title(before)
     assert legend_names(after) != legend_names(before)
     labels = {name.rsplit(" (", 1)[0] for name in legend_names(after)}
     assert labels <= {*METRICS["casualties"].labels, NO_DATA}
     assert "0" in labels or "1 to 49" in labels
     # same states, other bins: the counts in the names add up to every state drawn
     counts = sum(int(name.rsplit("(", 1)[1].rstrip(")")) for name in legend_names(after))
-    assert counts == len(drawn(after)) == len(drawn(before))
+    assert counts == len(drawn(after)) + len(not_on_map(after)) == len(drawn(before)) + len(not_on_map(before))
     assert "Mine/ERW casualties" in " ".join(c.value for c in app.caption)
 
 
@@ -136,7 +152,7 @@ def test_region_filter_draws_only_the_african_states_parties(app, panel):
     assert len(drawn(spec)) == len(africa) == 51
     regions = panel.set_index("iso3")["region"]
     assert {regions[iso3] for iso3 in drawn(spec)} == {"Africa"}
-    assert spec["layout"]["geo"]["fitbounds"] == "locations"  # zoomed to Africa
+    assert not view_box(spec).startswith("0 0 ")  # zoomed to Africa
 
 
 def test_article5_toggle_keeps_the_32_open_obligations(app, panel):
@@ -184,7 +200,7 @@ def test_query_params_restore_the_view(app, panel):
     assert app.checkbox(key="art5").value is True
     assert app.multiselect(key="status").value == ["State Party"]
     spec = map_spec(app)
-    assert spec["layout"]["legend"]["title"]["text"] == METRICS["years_left"].label
+    assert legend_title(spec) == METRICS["years_left"].label
     wanted = expected(panel, regions=("Europe", "Asia"), article5_only=True)
     assert set(drawn(spec)) == wanted and len(wanted) == 14
     assert any(name.startswith("deadline passed") for name in legend_names(spec))
@@ -212,7 +228,7 @@ def test_a_url_copied_from_one_session_reopens_the_same_map(panel):
     for key, value in dict(first.query_params).items():
         second.query_params[key] = value
     run(second)
-    assert map_spec(second)["data"] == map_spec(first)["data"]
+    assert ET.tostring(map_spec(second)) == ET.tostring(map_spec(first))
     assert second.selectbox(key="metric").value == "outlook"
     assert set(drawn(map_spec(second))) == expected(panel, regions=("Africa",), article5_only=True)
 
@@ -225,20 +241,26 @@ def test_invalid_query_params_fall_back_to_the_default_view(app, panel):
     assert app.selectbox(key="metric").value == "contamination"
     assert app.multiselect(key="region").value == []
     assert app.select_slider(key="within").value == 0
-    assert set(drawn(map_spec(app))) == expected(panel)
+    assert set(drawn(map_spec(app))) == expected(panel) - {"VAT"}
 
 
 # ---------------------------------------------------------------------------------------------
 # (d) offline base map, headlines, sources, download
 
 
-def test_map_uses_the_locally_served_base_map(app):
+def test_the_map_is_drawn_from_shapes_in_the_page_with_a_hover_text_for_each_state(app, panel):
     run(app)
-    chart = [c for c in app.get("plotly_chart") if c.proto.id.endswith("world_map")][0]
-    config = json.loads(chart.proto.config)
-    assert config["topojsonURL"] == "app/static/"
-    assert (ROOT / "static" / "world_50m.json").is_file()  # what plotly asks for at resolution 50
-    assert map_spec(app)["layout"]["geo"]["resolution"] == 50
+    spec = map_spec(app)
+    markup = json.loads([v for v in app.get("bidi_component") if v.proto.id.endswith("world_map")][0].proto.json)["markup"]
+    # Nothing for the browser to fetch: no base map, tiles, fonts or images, only shapes drawn in place.
+    assert "href" not in markup and "url(" not in markup and "<image" not in markup
+    assert view_box(spec).startswith("0 0 1000 ")  # the whole world (Antarctica, not a state, cut off)
+    cambodia = next(p for p in spec.iter(f"{SVG}path") if p.get("data-iso3") == "KHM")
+    row = compute_metric_bins(filter_states(panel, OverviewFilters()), METRICS["contamination"]).set_index("iso3").loc["KHM"]
+    assert row.notna()[["value_text", "as_of", "source_url"]].all()
+    assert cambodia.get("data-tip").split("\n") == [
+        "Cambodia", row["value_text"], f"as of {row['as_of']}", f"source: {row['source_url']}"]
+    assert cambodia.get("role") == "link" and cambodia.get("tabindex") == "0"  # keyboard: Tab, then Enter
 
 
 def test_overview_shows_four_headlines_a_source_line_and_a_download(app, panel):
@@ -297,7 +319,7 @@ def test_a_click_on_a_state_opens_its_state_party_page(app):
 
 def test_a_click_on_a_small_states_dot_opens_its_page(app):
     run(app)
-    click_map(app, "TUV", dot=True)
+    click_map(app, "TUV")
     assert app.title[0].value == "Tuvalu"
 
 

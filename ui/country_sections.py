@@ -20,8 +20,8 @@ from i18n import N_, _, format_decimal, translate_message
 from ui.cached import cached_compiled_date
 from ui.components import (
     LINK_ADDRESS, NOT_REPORTED, format_figure, plain, render_chart, render_figure, render_slide_images, render_table,
-    state_name, translate_columns,
 )
+from ui.localize import state_name, translate_columns
 
 CHART_CONFIG = {"displaylogo": False}
 TREATY_DATES = {

@@ -57,7 +57,7 @@ _CSS = """
 .mbc-bar-track { height: 1.1rem; }
 .mbc-bar { display: block; height: 100%; min-width: 2px; border: 1px solid #8c8c8c; box-sizing: border-box; }
 .mbc-bar-value { font-variant-numeric: tabular-nums; text-align: right; }
-.mbc-bar-unit, .mbc-empty { margin: 0.3rem 0 0; color: #555555; }
+.mbc-bar-unit, .mbc-empty, .mbc-not-drawn { margin: 0.3rem 0 0; color: #555555; }
 .mbc-tip { position: absolute; z-index: 10; pointer-events: none; white-space: pre-line; background: #ffffff;
   border: 1px solid #8c8c8c; border-radius: 4px; padding: 0.3rem 0.5rem; max-width: 26rem; font-size: 0.9rem;
   overflow-wrap: anywhere; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15); }
