@@ -137,9 +137,8 @@ def _not_drawn(binned: pd.DataFrame, outline: WorldOutline) -> str:
     missing = binned[~binned["iso3"].isin(outline.paths.keys() | outline.dots.keys())]["state"].tolist()
     if not missing:
         return ""
-    names = ", ".join(missing)
-    return (f'<p class="mbc-not-drawn" data-states="{_attr("|".join(missing))}">'
-            f'{escape(_("Not on the map (no shape in the boundaries): {states}; the table lists them.").format(states=names))}</p>')
+    note = _("Not on the map (no shape in the boundaries): {states}; the table lists them.").format(states=", ".join(missing))
+    return f'<p class="mbc-not-drawn" data-states="{_attr("|".join(missing))}">{escape(note)}</p>'
 
 
 def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -> str:
@@ -155,7 +154,8 @@ def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -
         highest = ranked["rank"].max() if len(ranked) else 0
         shares = [100.0 * v / highest if highest > 0 else 0.0 for v in ranked["rank"]]
     if ranked.empty:
-        return f'<p class="mbc-empty">{escape(_("No state shown has a figure."))}</p>'
+        empty = _("No state shown has a figure.")
+        return f'<p class="mbc-empty">{escape(empty)}</p>'
     colors = legend_colors(metric)
     tips = tooltip_lines(ranked)
     rows = "".join(

@@ -158,12 +158,14 @@ WORLD = N_("{label}, world")
 MONITOR_YEAR = N_("{year} (Landmine Monitor)")
 
 
-def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global_casualties: pd.DataFrame) -> list[Headline]:
+def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global_casualties: pd.DataFrame,
+                      article5_compiled: str) -> list[Headline]:
+    """The four figures beside the map; `article5_compiled`: when the Article 5 table was compiled (its provenance)."""
     obligated = states[states["has_article5"] & ~states["article5_completed"]]
     with_area = obligated.dropna(subset=["ap_contamination_km2"])
     years = with_area["estimate_as_of"]
     headlines = [
-        Headline(OBLIGATIONS, STATES.format(count=len(obligated)), ARTICLE5_AS_OF.format(date="2026-11-27"), "article5"),
+        Headline(OBLIGATIONS, STATES.format(count=len(obligated)), ARTICLE5_AS_OF.format(date=article5_compiled), "article5"),
         Headline(
             REMAINING_AREA,
             AREA.format(area=f"{with_area['ap_contamination_km2'].sum():,.0f}") if len(with_area) else NOT_REPORTED,

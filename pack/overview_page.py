@@ -21,7 +21,8 @@ BIN = {"bin": lambda label: esc(_(label))}
 
 def _headlines(data: PackData, states: pd.DataFrame) -> str:
     cards = []
-    for headline in compute_headlines(states, data.tables["global_figures"], data.tables["global_casualties"]):
+    for headline in compute_headlines(states, data.tables["global_figures"], data.tables["global_casualties"],
+                                      data.provenance["article5"]["date_compiled"]):
         source = link(headline.source) if headline.source.startswith("http") else esc(
             f"data/{headline.source}.csv" if headline.source else _(NOT_REPORTED))
         as_of = _("as of {year}").format(year=translate_message(headline.as_of or NOT_REPORTED))

@@ -14,6 +14,7 @@ from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.testing.v1 import AppTest
 
 from charts.renderer import images_available
+from data_loaders.provenance import read_provenance
 from data_loaders.registry import LOADERS
 from domain.overview import METRICS, NO_DATA, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from domain.panel import ReferenceTables, build_world_panel
@@ -267,8 +268,9 @@ def test_overview_shows_four_headlines_a_source_line_and_a_download(app, panel):
     run(app)
     assert len(app.metric) == 4
     headlines = compute_headlines(filter_states(panel, OverviewFilters()), LOADERS["global_figures"](),
-                                  LOADERS["global_casualties"]())
+                                  LOADERS["global_casualties"](), read_provenance("article5")["date_compiled"])
     assert [(m.label, m.value) for m in app.metric] == [(h.label, h.value) for h in headlines]
+    assert headlines[0].as_of == f"Article 5 table, {read_provenance('article5')['date_compiled']}"
     assert app.metric[0].value == "32 states"
     assert any(c.value.startswith("Data source:") and "data/article5.csv" in c.value for c in app.caption)
     downloads = {d.proto.label for d in app.get("download_button")}

@@ -172,7 +172,7 @@ def test_headlines_translate_with_grouped_numbers(language):
     figures = pd.DataFrame({"indicator": ["International donor mine action funding (US$)"], "year": [2023],
                             "value": [1250.0], "source_url": ["https://the-monitor.org"]})
     casualties = pd.DataFrame({"indicator": ["casualties_total"], "year": [2023], "value": [5757], "source_url": ["x"]})
-    headlines = compute_headlines(states, figures, casualties)
+    headlines = compute_headlines(states, figures, casualties, "2026-01-31")
     assert [h.value for h in headlines[:2]] == ["2 states", "2,234 km²"]
     language("fr")
     assert [translate_message(h.label) for h in headlines] == [

@@ -293,7 +293,7 @@ def test_headlines_count_obligations_sum_areas_and_quote_the_world_figures():
         dict(iso3="DDD", has_article5=True, article5_completed=True, ap_contamination_km2=500.0, estimate_as_of=2010),
         dict(iso3="EEE", has_article5=False),
     )
-    obligations, area, casualties, support = compute_headlines(states, *global_tables())
+    obligations, area, casualties, support = compute_headlines(states, *global_tables(), "2026-01-31")
     assert obligations.label == "Clearance obligations" and obligations.value == "3 states"
     assert area.value == "1,230 km²"  # 1200.5 + 30; the completed state's 500 is not counted
     assert area.as_of == "sum of 2 national estimates from 2018 to 2024; 1 states without one"
@@ -308,7 +308,7 @@ def test_headlines_count_obligations_sum_areas_and_quote_the_world_figures():
 def test_headlines_on_empty_inputs_say_not_reported():
     states = make_panel(dict(iso3="AAA", has_article5=False)).iloc[0:0]
     figures, casualties = global_tables()
-    headlines = compute_headlines(states, figures.iloc[0:0], casualties.iloc[0:0])
+    headlines = compute_headlines(states, figures.iloc[0:0], casualties.iloc[0:0], "2026-01-31")
     assert [h.value for h in headlines] == ["0 states", "not reported", "not reported", "not reported"]
     assert headlines[1].as_of == "no estimate in the states shown"
     assert headlines[2].label == "Casualties" and headlines[2].as_of == "" and headlines[2].source == ""
@@ -316,7 +316,7 @@ def test_headlines_on_empty_inputs_say_not_reported():
 
 def test_area_headline_says_not_reported_when_no_obligated_state_has_an_estimate():
     states = make_panel(dict(iso3="AAA", has_article5=True), dict(iso3="BBB", has_article5=True))
-    area = compute_headlines(states, *global_tables())[1]
+    area = compute_headlines(states, *global_tables(), "2026-01-31")[1]
     assert area.value == "not reported"
     assert "0 km²" not in area.value
 

@@ -103,7 +103,8 @@ def cached_world_outline() -> WorldOutline:
 def cached_overview_view(metric_key: str, filters: OverviewFilters, language: str) -> OverviewView:
     with using_language(language):
         return build_overview_view(cached_world_panel(), cached_table("global_figures"), cached_table("global_casualties"),
-                                   cached_world_outline(), METRICS[metric_key], filters)
+                                   cached_provenance()["article5"]["date_compiled"], cached_world_outline(),
+                                   METRICS[metric_key], filters)
 
 
 def cached_compiled_date() -> str:

@@ -26,13 +26,13 @@ class OverviewView:
 
 
 def build_overview_view(panel: pd.DataFrame, global_figures: pd.DataFrame, global_casualties: pd.DataFrame,
-                        outline: WorldOutline, metric: Metric, filters: OverviewFilters) -> OverviewView:
+                        article5_compiled: str, outline: WorldOutline, metric: Metric, filters: OverviewFilters) -> OverviewView:
     """In the language of the run (ui.cached sets it from the view's key)."""
     states = filter_states(panel, filters)
     # Names, bins and value words in the chosen language; the legend's bin labels are translated by the charts.
     binned = translate_columns(localize_states(compute_metric_bins(states, metric)), ["value_text", "as_of", "region"])
     headlines = [Headline(*(translate_message(part) for part in (h.label, h.value, h.as_of)), h.source)
-                 for h in compute_headlines(states, global_figures, global_casualties)]
+                 for h in compute_headlines(states, global_figures, global_casualties, article5_compiled)]
     table = translate_columns(binned, ["bin"]).rename(columns={
         "state": _("State"), "iso3": "ISO3", "region": _("Region"), "value_text": _(metric.label), "as_of": _("As of"),
         "source_url": _("Source"), "bin": _("Legend bin")}).drop(columns=["value"])

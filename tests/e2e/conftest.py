@@ -58,7 +58,7 @@ def admin_credentials(store_env) -> tuple[str, str]:
 def server_url(chromium_path, store_env, admin_credentials) -> str:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.address", "127.0.0.1",
+        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=store_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

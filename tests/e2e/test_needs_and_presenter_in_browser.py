@@ -52,8 +52,7 @@ def test_presenter_mode_steps_through_slides_with_the_arrow_keys(offline_page, t
         offline_page.wait_until_drawn()
 
     def map_drawn() -> None:
-        # Leaving a plotly map before it has drawn makes plotly.js throw (seen: '_scrollZoom'); a presenter waits too.
-        page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+        page.wait_for_selector(".mbc-map .mbc-state", timeout=30_000)
 
     expect(page.get_by_test_id("stSidebar")).to_be_hidden(timeout=15_000)
     page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '24px'")  # 1.5 x 16 px

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -21,13 +20,13 @@ from domain.panel import ReferenceTables, build_world_panel
 from tests.e2e.conftest import OfflinePage
 
 ROOT = Path(__file__).resolve().parents[2]
-PATHS = "path.choroplethlocation"
+STATES = ".mbc-map .mbc-state"
 
-# The ISO3 code plotly bound to each drawn path (d3 keeps the datum on the element).
-DRAWN_JS = "els => els.map(e => [e.__data__.loc, (e.getAttribute('d') || '').length > 0])"
-# A point inside a path's fill, in page coordinates: the grid point nearest the middle of its box.
+# (iso3, drawn with a visible extent) for every state on the map: shapes and small states' dots.
+DRAWN_JS = """els => els.map(e => { const b = e.getBBox(); return [e.dataset.iso3, e.tagName, b.width > 0 && b.height > 0]; })"""
+# A point inside a shape's fill, in page coordinates: the grid point nearest the middle of its box.
 POINT_INSIDE_JS = """(iso3) => {
-  const path = [...document.querySelectorAll('path.choroplethlocation')].find(e => e.__data__.loc === iso3);
+  const path = document.querySelector(`.mbc-map path.mbc-state[data-iso3="${iso3}"]`);
   if (!path) return null;
   const box = path.getBBox(), toScreen = path.getScreenCTM(), point = path.ownerSVGElement.createSVGPoint();
   let best = null;
@@ -49,55 +48,54 @@ def panel() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def base_map_ids() -> set[str]:
-    """ISO3 codes that have a shape in the base map plotly loads from app/static/."""
-    topology = json.loads((ROOT / "static" / "world_50m.json").read_text())
-    return {g["id"] for g in topology["objects"]["countries"]["geometries"] if g.get("id") and g.get("arcs")}
+def with_shape() -> set[str]:
+    """ISO3 codes that have a shape in the shipped boundaries."""
+    world = load_boundaries()
+    return set(world.loc[world.geometry.notna(), "iso3"])
 
 
-def drawn_paths(page) -> list[tuple[str, bool]]:
-    """(iso3, has an outline) for every choropleth path once the map is drawn."""
-    page.wait_for_selector(PATHS, timeout=30_000)
-    return [tuple(item) for item in page.eval_on_selector_all(PATHS, DRAWN_JS)]
+def drawn(page) -> list[tuple[str, str, bool]]:
+    """(iso3, 'path' or 'circle', has a visible extent) for every state on the map once it is drawn."""
+    page.wait_for_selector(STATES, timeout=30_000)
+    return [tuple(item) for item in page.eval_on_selector_all(STATES, DRAWN_JS)]
 
 
 def legend(page) -> list[str]:
-    return page.locator(".legendtext").all_text_contents()
+    return page.locator(".mbc-legend li").all_text_contents()
 
 
-def test_africa_casualties_map_draws_every_african_state_party(offline_page, panel, base_map_ids):
+def test_africa_casualties_map_draws_every_african_state_party(offline_page, panel, with_shape):
     page = offline_page.open("/?metric=casualties&region=Africa")
     africa = set(filter_states(panel, OverviewFilters(regions=("Africa",)))["iso3"])
     assert len(africa) == 51
-    paths = drawn_paths(page)
-    assert len(paths) == len(africa)
-    assert {iso3 for iso3, _ in paths} == africa
-    assert africa <= base_map_ids  # every African State Party has a shape: every path has an outline
-    assert all(outlined for _, outlined in paths)
+    shapes = [(iso3, visible) for iso3, tag, visible in drawn(page) if tag == "path"]
+    assert africa <= with_shape  # every African State Party has a shape, and each is drawn with an extent
+    assert sorted(iso3 for iso3, _ in shapes) == sorted(africa)
+    assert all(visible for _, visible in shapes)
     assert page.get_by_role("combobox", name="Metric").input_value() == METRICS["casualties"].label
     names = legend(page)
     assert any(name.startswith(("0 (", "1 to 49 (", "50 to 199 (")) for name in names), names
     assert sum(int(name.rsplit("(", 1)[1].rstrip(")")) for name in names) == 51
 
 
-def test_default_map_draws_the_161_states_parties(offline_page, panel, base_map_ids):
+def test_default_map_draws_the_161_states_parties(offline_page, panel, with_shape):
     page = offline_page.open("/")
     parties = set(filter_states(panel, OverviewFilters())["iso3"])
     assert len(parties) == 161
-    without_shape = parties - base_map_ids
-    assert without_shape == {"TUV"}  # Tuvalu is not in the 1:50m base map
-    paths = drawn_paths(page)
-    # Plotly adds a path for each location, with an empty outline when the base map has no shape for it.
-    assert sorted(iso3 for iso3, _ in paths) == sorted(parties)
-    outlined = {iso3 for iso3, has_outline in paths if has_outline}
-    assert outlined == parties - without_shape
-    assert len(outlined) == 160
-    # States too small to see (Tuvalu among them, which has no shape) are marked with a dot as well.
+    assert parties - with_shape == {"VAT"}  # the Holy See is not in the 1:50m boundaries
+    states = drawn(page)
+    shapes = {iso3 for iso3, tag, visible in states if tag == "path" and visible}
+    # States too small to see are marked with a dot as well as their shape.
     small = set(compute_small_state_points(load_boundaries())["iso3"]) & parties
-    assert "TUV" in small
-    assert page.locator(".scattergeo path.point").count() == len(small)
+    dots = [iso3 for iso3, tag, visible in states if tag == "circle" and visible]
+    assert sorted(dots) == sorted(small) and {"TUV", "MLT", "LIE"} <= small
+    assert shapes | small == parties - {"VAT"}
+    # Some (Tuvalu's atolls, Monaco, the Maldives) are below a pixel at world scale: only their dot is drawn.
+    assert parties - {"VAT"} - shapes == {"TUV", "MCO", "MDV"}
+    # The Holy See has neither: the map names it rather than leaving it out silently.
+    assert page.get_by_text("Not on the map (no shape in the boundaries): Holy See").is_visible()
     assert page.get_by_text("Data source:").first.is_visible()
-    page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()  # the map, not just the controls
+    page.locator(".mbc-map").first.scroll_into_view_if_needed()  # the map, not just the controls
     page.wait_for_timeout(300)
     offline_page.screenshot("overview_1280x720")
 
@@ -110,7 +108,7 @@ def test_metric_choice_goes_to_the_url_and_the_url_reopens_it(offline_page, brow
     page.wait_for_url("**metric=years_left**", timeout=30_000)
     offline_page.wait_until_drawn()
     assert "metric=years_left" in page.url
-    page.wait_for_function("() => [...document.querySelectorAll('.legendtext')].some(e => e.textContent.startsWith('deadline passed'))",
+    page.wait_for_function("() => [...document.querySelectorAll('.mbc-legend li')].some(e => e.textContent.startsWith('deadline passed'))",
                            timeout=30_000)
     shared = page.url
 
@@ -119,7 +117,7 @@ def test_metric_choice_goes_to_the_url_and_the_url_reopens_it(offline_page, brow
         fresh.page.goto(shared)
         fresh.wait_until_drawn()
         assert fresh.page.get_by_role("combobox", name="Metric").input_value() == label
-        drawn_paths(fresh.page)
+        drawn(fresh.page)
         assert any(name.startswith("deadline passed (") for name in legend(fresh.page)), legend(fresh.page)
         assert not any(name.startswith("under 5 (small)") for name in legend(fresh.page))
     finally:
@@ -129,23 +127,24 @@ def test_metric_choice_goes_to_the_url_and_the_url_reopens_it(offline_page, brow
 
 def test_hover_then_click_on_a_state_opens_its_state_party_page(offline_page, panel):
     page = offline_page.open("/?region=Africa")
-    drawn_paths(page)
-    page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+    drawn(page)
+    page.locator(".mbc-map").first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     # The largest African State Party drawn that is not the State Party page's default (Angola):
     # the page drops a default from the URL, and the test wants to see iso3= in it.
     candidates = ("DZA", "COD", "SDN", "TCD", "NER", "MLI")
-    areas = page.eval_on_selector_all(PATHS, "els => els.map(e => { const b = e.getBBox(); return [e.__data__.loc, b.width * b.height]; })")
+    areas = page.eval_on_selector_all(STATES, "els => els.map(e => { const b = e.getBoundingClientRect(); return [e.dataset.iso3, b.width * b.height]; })")
     iso3 = max((item for item in areas if item[0] in candidates), key=lambda item: item[1])[0]
     point = page.evaluate(POINT_INSIDE_JS, iso3)
     assert point, f"no point inside the {iso3} outline"
     name = panel.set_index("iso3").at[iso3, "state"]
 
     page.mouse.move(point[0], point[1])
-    hover = page.locator(".hoverlayer .hovertext")
-    hover.first.wait_for(timeout=10_000)
+    hover = page.locator(".mbc-tip")
+    hover.first.wait_for(state="visible", timeout=10_000)
     text = hover.first.text_content()
     assert name in text and "as of" in text and "source:" in text
+    offline_page.screenshot("overview_hover_1280x720")
 
     page.mouse.click(point[0], point[1])
     page.wait_for_url(f"**/country?iso3={iso3}", timeout=30_000)

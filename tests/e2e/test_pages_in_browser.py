@@ -25,7 +25,7 @@ def test_gaps_page_completeness_grid(offline_page):
 
 def test_sources_page_reached_from_the_sidebar_link(offline_page):
     page = offline_page.open("/")
-    page.wait_for_selector("path.choroplethlocation", timeout=30_000)  # leaving a half-drawn plotly map makes it throw
+    page.wait_for_selector(".mbc-map .mbc-state", timeout=30_000)
     page.get_by_role("link", name="Sources, coverage and known gaps").first.click()
     offline_page.wait_until_drawn()
     page.wait_for_url("**/sources")
@@ -36,7 +36,7 @@ def test_sources_page_reached_from_the_sidebar_link(offline_page):
 
 def test_the_overview_table_downloads_as_csv_with_sources_and_as_of(offline_page):
     page = offline_page.open("/")
-    page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+    page.wait_for_selector(".mbc-map .mbc-state", timeout=30_000)
     page.get_by_role("button", name="Download this table").last.click()
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download this table (CSV)").click()
