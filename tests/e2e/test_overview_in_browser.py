@@ -160,3 +160,15 @@ def test_state_party_page_opens_from_its_url(offline_page):
     assert "iso3=KHM" in page.url
     assert page.get_by_role("heading", name="Status of implementation (Article 5)").is_visible()
     offline_page.screenshot("country_1280x720")
+
+
+def test_a_filter_change_redraws_only_the_figures_and_keeps_the_language(offline_page):
+    # The controls and figures rerun as a fragment (a new run, without the router that sets the language).
+    page = offline_page.open("/?lang=fr")
+    drawn(page)
+    page.get_by_text("Obligation au titre de l'article 5", exact=True).click()
+    page.wait_for_function("location.href.includes('art5=1')", timeout=30_000)
+    page.wait_for_function("document.querySelectorAll('.mbc-map .mbc-state').length === 32", timeout=30_000)
+    assert page.locator(".mbc-legend-title").text_content() == "Zone minée antipersonnel restante (km²)"
+    assert page.get_by_text("Obligation au titre de l'article 5", exact=True).is_visible()
+    assert "lang=fr" in page.url
