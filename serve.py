@@ -4,8 +4,8 @@ While the first browser is still loading Streamlit's own scripts, a background t
 project and fills the shared caches (reference tables, world panel, map outline), so the first
 visitor's overview does not wait for them.
 """
-from contextlib import asynccontextmanager
 import threading
+from contextlib import asynccontextmanager
 
 import streamlit as st
 

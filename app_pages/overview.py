@@ -6,7 +6,7 @@ from i18n import _, current_language, set_language
 from ui.cached import cached_compiled_date, cached_overview_view, cached_provenance, cached_small_states
 from ui.components import render_slide_images, render_source_line, render_table, translated
 from ui.svg_view import render_svg_view
-from ui.url_state import UrlParam, read_url_state, write_url_state, with_language
+from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
 PARAMS = [

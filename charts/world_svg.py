@@ -10,7 +10,6 @@ import json
 from dataclasses import asdict, dataclass
 from html import escape
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 import pandas as pd

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import geopandas as gpd
 import pandas as pd
 import pytest
-from shapely.geometry import Polygon, box
+from shapely.geometry import box
 
 from charts.legend import NO_DATA_COLOR
 from charts.world_svg import (

@@ -20,8 +20,8 @@ def warm() -> None:
     import ui.auth  # noqa: F401
     import ui.presenter  # noqa: F401
     import ui.svg_view  # noqa: F401
-    from i18n import LANGUAGES
     from domain.overview import OverviewFilters
+    from i18n import LANGUAGES
     from ui.cached import cached_overview_view, cached_provenance
 
     for label in LANGUAGES.values():  # "Français" is not ASCII: Streamlit then loads its emoji catalogue
