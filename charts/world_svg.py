@@ -111,19 +111,20 @@ def _legend(metric: Metric, binned: pd.DataFrame) -> str:
 def make_world_svg(binned: pd.DataFrame, metric: Metric, outline: WorldOutline, zoom_to_states: bool = False) -> str:
     """The map's markup: shown states in their bin's colour (grey: no figure), other land pale, small states dotted.
 
-    Each shown state carries its ISO3 and its hover text (state, value, as of, source) for the page's script;
+    Each shown state carries its ISO3 and its hover text (state, value, as of, source) for the page's script,
+    which makes the first one the view's single Tab stop (the arrow keys move between states, Enter opens one);
     the legend below names each bin with its count of states."""
     colors = legend_colors(metric)
     tips = dict(zip(binned["iso3"], tooltip_lines(binned)))
     fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"])}
     land = "".join(f'<path d="{d}"/>' for iso3, d in outline.paths.items() if iso3 not in fills)
     shown = "".join(
-        f'<path class="mbc-state" data-iso3="{iso3}" fill="{fills[iso3]}" tabindex="0" role="link" '
+        f'<path class="mbc-state" data-iso3="{iso3}" fill="{fills[iso3]}" tabindex="-1" role="link" '
         f'aria-label="{_attr(tips[iso3])}" data-tip="{_attr(tips[iso3])}" d="{outline.paths[iso3]}"/>'
         for iso3 in fills if iso3 in outline.paths)
     dots = "".join(
         f'<circle class="mbc-state mbc-dot" data-iso3="{iso3}" fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4" '
-        f'tabindex="0" role="link" aria-label="{_attr(tips[iso3])}" data-tip="{_attr(tips[iso3])}"/>'
+        f'tabindex="-1" role="link" aria-label="{_attr(tips[iso3])}" data-tip="{_attr(tips[iso3])}"/>'
         for iso3, (x, y) in outline.dots.items() if iso3 in fills)
     view_box = _view_box(outline, list(fills), zoom_to_states)
     return (f'<svg class="mbc-map" viewBox="{view_box}" xmlns="http://www.w3.org/2000/svg" role="group">'
@@ -158,7 +159,7 @@ def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -
     colors = legend_colors(metric)
     tips = tooltip_lines(ranked)
     rows = "".join(
-        f'<div class="mbc-bar-row mbc-state" data-iso3="{iso3}" tabindex="0" role="link" aria-label="{_attr(tip)}" '
+        f'<div class="mbc-bar-row mbc-state" data-iso3="{iso3}" tabindex="-1" role="link" aria-label="{_attr(tip)}" '
         f'data-tip="{_attr(tip)}"><span class="mbc-bar-name">{escape(state)}</span><span class="mbc-bar-track">'
         f'<span class="mbc-bar" style="width:{share:.1f}%;background:{colors[label]}"></span></span>'
         f'<span class="mbc-bar-value">{escape(value)}</span></div>'

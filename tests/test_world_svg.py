@@ -87,7 +87,7 @@ def test_each_state_carries_its_hover_text_and_can_be_reached_by_keyboard(outlin
     assert states["AAA"].get("data-tip").split("\n") == ["State AAA", "12", "as of 2024", "source: https://example.org/AAA"]
     assert states["BBB"].get("data-tip").split("\n") == [
         "State BBB", "not reported", "as of not reported", "source: see the Sources page"]
-    assert states["AAA"].get("tabindex") == "0" and states["AAA"].get("aria-label") == states["AAA"].get("data-tip")
+    assert states["AAA"].get("tabindex") == "-1" and states["AAA"].get("aria-label") == states["AAA"].get("data-tip")
 
 
 def test_the_legend_names_each_bin_with_its_count_and_no_data_last(outline):

@@ -8,16 +8,24 @@ from __future__ import annotations
 import streamlit as st
 
 # Elements with data-iso3 are states: hover or keyboard focus shows their data-tip, click or Enter opens them.
+# One Tab stop per view (the map has 160 states): the arrow keys move between states, in the markup's order.
 _JS = """
 export default function ({ parentElement, data, setTriggerValue }) {
   const root = parentElement.querySelector('.mbc-view');
   const body = root.querySelector('.mbc-body');
   const tip = root.querySelector('.mbc-tip');
+  root.mbcSend = setTriggerValue;
   if (root.mbcMarkup !== data.markup) {
     body.innerHTML = data.markup;
     root.mbcMarkup = data.markup;
+    const first = body.querySelector('[data-iso3]');
+    if (first) first.tabIndex = 0;
   }
   body.setAttribute('aria-label', data.alt);
+  if (root.mbcListening) return;  // the listeners outlive each redraw: added once
+  root.mbcListening = true;
+  const state = (event) => event.target.closest && event.target.closest('[data-iso3]');
+  const open = (target) => root.mbcSend('clicked', target.dataset.iso3);
   const show = (target, x, y) => {
     tip.textContent = target.dataset.tip;
     tip.hidden = false;
@@ -26,16 +34,30 @@ export default function ({ parentElement, data, setTriggerValue }) {
     tip.style.left = Math.max(left, 0) + 'px';
     tip.style.top = (y - box.top + 14) + 'px';
   };
-  const state = (event) => event.target.closest && event.target.closest('[data-iso3]');
-  body.onpointermove = (event) => { const t = state(event); if (t) show(t, event.clientX, event.clientY); else tip.hidden = true; };
-  body.onpointerleave = () => { tip.hidden = true; };
-  body.onfocusin = (event) => { const t = state(event); if (t) { const r = t.getBoundingClientRect(); show(t, r.left + r.width / 2, r.top + r.height / 2); } };
-  body.onfocusout = () => { tip.hidden = true; };
-  body.onclick = (event) => { const t = state(event); if (t) setTriggerValue('clicked', t.dataset.iso3); };
-  body.onkeydown = (event) => {
+  body.addEventListener('pointermove', (event) => {
     const t = state(event);
-    if (t && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); setTriggerValue('clicked', t.dataset.iso3); }
-  };
+    if (t) show(t, event.clientX, event.clientY); else tip.hidden = true;
+  });
+  body.addEventListener('pointerleave', () => { tip.hidden = true; });
+  body.addEventListener('focusin', (event) => {
+    const t = state(event);
+    if (t) { const r = t.getBoundingClientRect(); show(t, r.left + r.width / 2, r.top + r.height / 2); }
+  });
+  body.addEventListener('focusout', () => { tip.hidden = true; });
+  body.addEventListener('click', (event) => { const t = state(event); if (t) open(t); });
+  body.addEventListener('keydown', (event) => {
+    const t = state(event);
+    if (!t) return;
+    if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); open(t); return; }
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const all = [...body.querySelectorAll('[data-iso3]')];
+    const next = all[(all.indexOf(t) + step + all.length) % all.length];
+    t.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  });
 }
 """
 # rem units: presenter mode's bigger root size reaches this text too.
@@ -51,9 +73,11 @@ _CSS = """
 .mbc-legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
 .mbc-legend li { display: flex; align-items: center; gap: 0.35rem; }
 .mbc-swatch { width: 1rem; height: 1rem; border: 1px solid #8c8c8c; display: inline-block; }
-.mbc-bars { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr max-content; gap: 0.25rem 0.6rem; align-items: center; }
-.mbc-bar-row { display: contents; cursor: pointer; }
-.mbc-bar-row:hover > span, .mbc-bar-row:focus > span { text-decoration: underline; }
+.mbc-bars { display: flex; flex-direction: column; gap: 0.25rem; }
+.mbc-bar-row { display: grid; grid-template-columns: minmax(6rem, 38%) 1fr minmax(3rem, max-content); gap: 0.6rem;
+  align-items: center; cursor: pointer; }
+.mbc-bar-row:hover .mbc-bar-name, .mbc-bar-row:focus .mbc-bar-name { text-decoration: underline; }
+.mbc-bar-row:focus { outline: 2px solid #0b3d91; outline-offset: 2px; }
 .mbc-bar-track { height: 1.1rem; }
 .mbc-bar { display: block; height: 100%; min-width: 2px; border: 1px solid #8c8c8c; box-sizing: border-box; }
 .mbc-bar-value { font-variant-numeric: tabular-nums; text-align: right; }

@@ -172,3 +172,20 @@ def test_a_filter_change_redraws_only_the_figures_and_keeps_the_language(offline
     assert page.locator(".mbc-legend-title").text_content() == "Zone minée antipersonnel restante (km²)"
     assert page.get_by_text("Obligation au titre de l'article 5", exact=True).is_visible()
     assert "lang=fr" in page.url
+
+
+def test_a_keyboard_reaches_the_map_in_one_tab_stop_and_opens_a_state(offline_page):
+    page = offline_page.open("/?region=Europe")
+    drawn(page)
+    stops = page.eval_on_selector_all(".mbc-map .mbc-state", "els => els.filter(e => e.tabIndex === 0).length")
+    assert stops == 1  # not one Tab stop per state
+    first = page.locator('.mbc-map .mbc-state[tabindex="0"]')
+    first_iso3 = first.get_attribute("data-iso3")
+    first.focus()
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("document.activeElement.dataset.iso3")
+    assert focused and focused != first_iso3
+    tip = page.locator(".mbc-tip").first
+    assert tip.is_visible() and "as of" in tip.text_content()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/country?iso3={focused}", timeout=30_000)
