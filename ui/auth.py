@@ -92,7 +92,8 @@ def _render_form(actor: Actor | None) -> None:
         _render_signed_in(actor)
         st.button(_("Sign out"), key="sign_out", on_click=_sign_out)
         return
-    with st.form("sign_in"):
+    # In a popover: the sidebar stays short, and the browser loads the form's scripts only when it is opened.
+    with st.popover(_("Sign in"), icon=":material/login:"), st.form("sign_in"):
         st.text_input(_("Username"), key="sign_in_username", autocomplete="username")
         st.text_input(_("Password"), key="sign_in_password", type="password", autocomplete="current-password")
         st.form_submit_button(_("Sign in"), key="sign_in_submit", on_click=_sign_in)
