@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 PROJECTION = "+proj=natearth +lon_0=0 +datum=WGS84"
 WIDTH = 1000.0  # SVG user units across the projected world
 NORTH, SOUTH = 85.0, -58.0  # latitudes the world view shows: Antarctica is not a state and would take a fifth of it
-SIMPLIFY_DEGREES = 0.05  # below a pixel at world width; small states keep their shape (they also get a dot)
+SIMPLIFY_DEGREES = 0.1  # a third of a pixel at world width; too-small states keep a dot
 LAND_COLOR = "#f4f4f4"  # states outside the filter: context, no figure
 ZOOM_MARGIN = 0.04  # share of the zoomed view added around the shown states
 
@@ -39,10 +39,17 @@ class WorldOutline:
 
 
 def _path_data(geometry) -> str:
+    """Each ring as a start point then relative steps ("M x y l dx dy dx dy ... z"): about half the bytes."""
     polygons = getattr(geometry, "geoms", [geometry])
     rings = [ring for polygon in polygons for ring in (polygon.exterior, *polygon.interiors)]
-    return "".join("M" + "L".join(f"{x:g} {y:g}" for x, y in ring.coords[:-1]) + "Z"
-                   for ring in rings if len(ring.coords) > 3)
+    parts = []
+    for ring in rings:
+        points = ring.coords[:-1]
+        if len(points) < 3:
+            continue
+        steps = " ".join(f"{round(x - px, 1):g} {round(y - py, 1):g}" for (px, py), (x, y) in zip(points, points[1:]))
+        parts.append(f"M{points[0][0]:g} {points[0][1]:g}l{steps}z")
+    return "".join(parts)
 
 
 def project_world(world: gpd.GeoDataFrame, small_states: pd.DataFrame) -> WorldOutline:

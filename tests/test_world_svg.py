@@ -57,7 +57,7 @@ def test_projection_keeps_west_to_east_and_north_up_in_a_frame_as_wide_as_the_wo
     assert c[2] < a[0] < a[2] < b[0]  # 60°W, then 0-10°E, then 20-30°E
     assert c[1] > a[3]  # the southern state is lower on the page (y grows downwards)
     assert 0 < c[0] and b[2] < WIDTH and 0 < outline.height < WIDTH
-    assert outline.paths["AAA"].startswith("M") and outline.paths["AAA"].endswith("Z")
+    assert outline.paths["AAA"].startswith("M") and outline.paths["AAA"].endswith("z")
 
 
 def test_a_speck_loses_its_shape_but_keeps_its_dot(outline):

@@ -26,7 +26,18 @@ export default function ({ parentElement, data, setTriggerValue }) {
   root.mbcListening = true;
   const state = (event) => event.target.closest && event.target.closest('[data-iso3]');
   const open = (target) => root.mbcSend('clicked', target.dataset.iso3);
+  const outline = (target) => {  // the state's outline drawn on top: its neighbours would hide part of it
+    body.querySelectorAll('.mbc-highlight').forEach((e) => e.remove());
+    if (target && target.tagName === 'path') {
+      const copy = target.cloneNode(false);
+      copy.removeAttribute('data-iso3'); copy.removeAttribute('tabindex'); copy.removeAttribute('role');
+      copy.setAttribute('class', 'mbc-highlight');
+      target.ownerSVGElement.appendChild(copy);
+    }
+  };
+  const hide = () => { tip.hidden = true; outline(null); };
   const show = (target, x, y) => {
+    outline(target);
     tip.textContent = target.dataset.tip;
     tip.hidden = false;
     const box = root.getBoundingClientRect();
@@ -36,14 +47,14 @@ export default function ({ parentElement, data, setTriggerValue }) {
   };
   body.addEventListener('pointermove', (event) => {
     const t = state(event);
-    if (t) show(t, event.clientX, event.clientY); else tip.hidden = true;
+    if (t) show(t, event.clientX, event.clientY); else hide();
   });
-  body.addEventListener('pointerleave', () => { tip.hidden = true; });
+  body.addEventListener('pointerleave', hide);
   body.addEventListener('focusin', (event) => {
     const t = state(event);
     if (t) { const r = t.getBoundingClientRect(); show(t, r.left + r.width / 2, r.top + r.height / 2); }
   });
-  body.addEventListener('focusout', () => { tip.hidden = true; });
+  body.addEventListener('focusout', hide);
   body.addEventListener('click', (event) => { const t = state(event); if (t) open(t); });
   body.addEventListener('keydown', (event) => {
     const t = state(event);
@@ -68,7 +79,9 @@ _CSS = """
 .mbc-land path { stroke: #ffffff; stroke-width: 0.4; }
 .mbc-shown path { stroke: #ffffff; stroke-width: 0.4; cursor: pointer; }
 .mbc-dot { stroke: #444444; stroke-width: 0.8; cursor: pointer; }
-.mbc-state:hover, .mbc-state:focus { stroke: #000000; stroke-width: 1.2; outline: none; }
+.mbc-state:focus { outline: none; }
+.mbc-dot:hover, .mbc-dot:focus { stroke: #000000; stroke-width: 1.5; }
+.mbc-highlight { fill: none; stroke: #000000; stroke-width: 1.5; pointer-events: none; }
 .mbc-legend-title { margin: 0.4rem 0 0.1rem; font-weight: 600; }
 .mbc-legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
 .mbc-legend li { display: flex; align-items: center; gap: 0.35rem; }
