@@ -55,13 +55,20 @@ def admin_credentials(store_env) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="session")
-def server_url(chromium_path, store_env, admin_credentials) -> str:
+def server_log(tmp_path_factory) -> Path:
+    """What the server writes to stderr: a failed warm-up or page shows here as a traceback."""
+    return tmp_path_factory.mktemp("server") / "stderr.log"
+
+
+@pytest.fixture(scope="session")
+def server_url(chromium_path, store_env, admin_credentials, server_log) -> str:
     port = _free_port()
+    log = server_log.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=store_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=store_env, stdout=subprocess.DEVNULL, stderr=log,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -77,6 +84,7 @@ def server_url(chromium_path, store_env, admin_credentials) -> str:
     yield url
     process.terminate()
     process.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")

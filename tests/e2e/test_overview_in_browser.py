@@ -189,3 +189,9 @@ def test_a_keyboard_reaches_the_map_in_one_tab_stop_and_opens_a_state(offline_pa
     assert tip.is_visible() and "as of" in tip.text_content()
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/country?iso3={focused}", timeout=30_000)
+
+
+def test_the_server_warmed_up_without_an_error(offline_page, server_log):
+    # serve.py's warm-up runs in a thread: an error there would only be printed, so read what was printed.
+    offline_page.open("/")
+    assert "Traceback" not in server_log.read_text(), server_log.read_text()[-3000:]
