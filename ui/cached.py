@@ -94,12 +94,13 @@ def cached_small_states() -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)  # read-only, shared by every session
 def cached_world_outline() -> WorldOutline:
     # Projecting every shape takes half a second: done once per boundaries file and drawing code, kept on disk.
-    inputs = (BOUNDARIES_FILE, ROOT / "charts" / "world_svg.py", ROOT / "domain" / "geography.py")
+    inputs = (BOUNDARIES_FILE, ROOT / "data_loaders" / "boundaries.py", ROOT / "charts" / "world_svg.py",
+              ROOT / "domain" / "geography.py")
     return load_or_build("world-outline", content_key(inputs, ("geopandas", "shapely", "pyproj")),
                          lambda: project_world(cached_boundaries(), cached_small_states()), write_outline, read_outline)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=64)  # a view is about half a megabyte, mostly the map's markup
 def cached_overview_view(metric_key: str, filters: OverviewFilters, language: str) -> OverviewView:
     with using_language(language):
         return build_overview_view(cached_world_panel(), cached_table("global_figures"), cached_table("global_casualties"),
