@@ -64,7 +64,6 @@ def overview() -> None:
         metric=_(metric.label), total=len(binned), count=view.with_data))
     render_source_line(sources)
 
-
     def _slide():
         # Built only when a slide image is asked for: it is a plotly figure, which this page otherwise never loads.
         from charts.overview import make_world_map_figure
@@ -73,7 +72,6 @@ def overview() -> None:
         figure = make_world_map_figure(binned, metric, zoom_to_states=bool(filters.regions), small_states=cached_small_states())
         return make_overview_slide(figure, _(metric.label), _("Data source: {titles}. Compiled {date}.").format(
             titles="; ".join(sources), date=cached_compiled_date()))
-
 
     render_slide_images(_slide, f"overview_{metric.key}")
 

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.legend import hover_fields, legend_colors
-from domain.overview import Metric, legend_order
+from domain.overview import Metric, legend_order, top_states
 from i18n import _
 
 FONT = dict(family="Source Sans Pro, sans-serif", size=16)
@@ -61,12 +61,7 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
 
 def make_ranked_bar_figure(binned: pd.DataFrame, metric: Metric, top: int = 15) -> go.Figure:
     """The states with the highest figure; states with no figure are listed in the table, not here."""
-    ranked = binned.dropna(subset=["value"]).copy()
-    if metric.categorical:
-        ranked = ranked.assign(value=ranked["bin"].map({l: i for i, l in enumerate(metric.labels)}))
-        ranked = ranked.sort_values(["value", "state"]).head(top)
-    else:
-        ranked = ranked.assign(value=ranked["value"].astype(float)).sort_values("value", ascending=False).head(top)
+    ranked = top_states(binned, metric, top)
     colors = legend_colors(metric)
     figure = go.Figure(
         go.Bar(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from charts.legend import legend_colors, tooltip_lines
-from domain.overview import Metric, legend_order
+from domain.overview import Metric, legend_order, top_states
 from i18n import _
 
 if TYPE_CHECKING:
@@ -96,6 +96,11 @@ def _attr(text: str) -> str:
     return escape(text, quote=True).replace("\n", "&#10;")
 
 
+def _state(iso3: str, tip: str) -> str:
+    """What makes an element a state for the page's script: its ISO3 and hover text, reachable by keyboard."""
+    return f'data-iso3="{iso3}" tabindex="-1" role="link" aria-label="{_attr(tip)}" data-tip="{_attr(tip)}"'
+
+
 def _view_box(outline: WorldOutline, iso3s: list[str], zoom: bool) -> str:
     boxes = [outline.boxes[i] for i in iso3s if i in outline.boxes] if zoom else []
     if not boxes:
@@ -126,12 +131,10 @@ def make_world_svg(binned: pd.DataFrame, metric: Metric, outline: WorldOutline, 
     fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"])}
     land = "".join(f'<path d="{d}"/>' for iso3, d in outline.paths.items() if iso3 not in fills)
     shown = "".join(
-        f'<path class="mbc-state" data-iso3="{iso3}" fill="{fills[iso3]}" tabindex="-1" role="link" '
-        f'aria-label="{_attr(tips[iso3])}" data-tip="{_attr(tips[iso3])}" d="{outline.paths[iso3]}"/>'
+        f'<path class="mbc-state" {_state(iso3, tips[iso3])} fill="{fills[iso3]}" d="{outline.paths[iso3]}"/>'
         for iso3 in fills if iso3 in outline.paths)
     dots = "".join(
-        f'<circle class="mbc-state mbc-dot" data-iso3="{iso3}" fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4" '
-        f'tabindex="-1" role="link" aria-label="{_attr(tips[iso3])}" data-tip="{_attr(tips[iso3])}"/>'
+        f'<circle class="mbc-state mbc-dot" {_state(iso3, tips[iso3])} fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4"/>'
         for iso3, (x, y) in outline.dots.items() if iso3 in fills)
     view_box = _view_box(outline, list(fills), zoom_to_states)
     return (f'<svg class="mbc-map" viewBox="{view_box}" xmlns="http://www.w3.org/2000/svg" role="group">'
@@ -151,23 +154,19 @@ def _not_drawn(binned: pd.DataFrame, outline: WorldOutline) -> str:
 def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -> str:
     """The states with the highest figure, one row each (name, bar, value); states with no figure are left to
     the table. A categorical metric ranks by its legend order with full-length bars in the bin's colour."""
-    ranked = binned.dropna(subset=["value"])
+    ranked = top_states(binned, metric, top)
     if metric.categorical:
-        order = {label: i for i, label in enumerate(metric.labels)}
-        ranked = ranked.assign(rank=ranked["bin"].map(order)).sort_values(["rank", "state"]).head(top)
         shares = [100.0] * len(ranked)
     else:
-        ranked = ranked.assign(rank=ranked["value"].astype(float)).sort_values("rank", ascending=False).head(top)
-        highest = ranked["rank"].max() if len(ranked) else 0
-        shares = [100.0 * v / highest if highest > 0 else 0.0 for v in ranked["rank"]]
+        highest = ranked["value"].max() if len(ranked) else 0
+        shares = [100.0 * v / highest if highest > 0 else 0.0 for v in ranked["value"]]
     if ranked.empty:
         empty = _("No state shown has a figure.")
         return f'<p class="mbc-empty">{escape(empty)}</p>'
     colors = legend_colors(metric)
     tips = tooltip_lines(ranked)
     rows = "".join(
-        f'<div class="mbc-bar-row mbc-state" data-iso3="{iso3}" tabindex="-1" role="link" aria-label="{_attr(tip)}" '
-        f'data-tip="{_attr(tip)}"><span class="mbc-bar-name">{escape(state)}</span><span class="mbc-bar-track">'
+        f'<div class="mbc-bar-row mbc-state" {_state(iso3, tip)}><span class="mbc-bar-name">{escape(state)}</span><span class="mbc-bar-track">'
         f'<span class="mbc-bar" style="width:{share:.1f}%;background:{colors[label]}"></span></span>'
         f'<span class="mbc-bar-value">{escape(value)}</span></div>'
         for iso3, state, value, label, share, tip in zip(ranked["iso3"], ranked["state"], ranked["value_text"].astype(str),

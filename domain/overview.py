@@ -124,6 +124,16 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def top_states(binned: pd.DataFrame, metric: Metric, top: int = 15) -> pd.DataFrame:
+    """The states with the highest figure (a categorical metric: in legend order, then by name); a state with no
+    figure has no row here: the full table lists it."""
+    ranked = binned.dropna(subset=["value"])
+    if metric.categorical:
+        order = ranked["bin"].map({label: i for i, label in enumerate(metric.labels)})
+        return ranked.assign(order=order).sort_values(["order", "state"]).drop(columns="order").head(top)
+    return ranked.assign(value=ranked["value"].astype(float)).sort_values("value", ascending=False).head(top)
+
+
 def legend_order(metric: Metric) -> list[str]:
     return [*metric.labels, NO_DATA]
 

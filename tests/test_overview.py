@@ -23,6 +23,7 @@ from domain.overview import (
     compute_metric_bins,
     filter_states,
     legend_order,
+    top_states,
 )
 from domain.panel import ReferenceTables, build_world_panel
 
@@ -407,6 +408,15 @@ def test_ranked_bar_leaves_states_without_a_figure_out(binned_casualties):
     figure = make_ranked_bar_figure(binned_casualties, METRICS["casualties"])
     assert list(figure.data[0].y) == ["Afghanistan", "Cambodia", "Angola", "Iceland"]
     assert "Norway" not in list(figure.data[0].y)
+
+
+def test_top_states_rank_by_figure_or_by_legend_order_and_drop_states_without_one(binned_casualties):
+    ranked = top_states(binned_casualties, METRICS["casualties"], top=2)
+    assert ranked["state"].tolist() == ["Afghanistan", "Cambodia"] and ranked["value"].dtype == float
+    outlook = METRICS["outlook"]
+    frame = pd.DataFrame({"state": ["B", "A", "C", "D"], "bin": [outlook.labels[2], outlook.labels[0], outlook.labels[0], NO_DATA],
+                          "value": [outlook.labels[2], outlook.labels[0], outlook.labels[0], None]})
+    assert top_states(frame, outlook)["state"].tolist() == ["A", "C", "B"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,22 +36,16 @@ def _oidc_identity() -> str | None:
 
 def current_actor() -> Actor | None:
     """The signed-in person as the store knows them now, or None for a visitor."""
-    # The store is imported only for someone signed in: a visitor never waits for SQLAlchemy and Alembic.
-    if oidc_configured():
-        identity = _oidc_identity()
-        if identity is None:
-            return None
-        from store import get_actor
-
-        return get_actor(cached_store(), identity)
-    actor = st.session_state.get(ACTOR_KEY)
-    if actor is None:
-        return None
+    oidc = oidc_configured()
+    signed_in = st.session_state.get(ACTOR_KEY)
+    username = _oidc_identity() if oidc else signed_in.username if signed_in else None
+    if username is None:
+        return None  # a visitor: the store (SQLAlchemy, Alembic) is never imported for reading
     from store import get_actor
 
     # Read again on every run, so a removed user or a changed role takes effect at once.
-    fresh = get_actor(cached_store(), actor.username)
-    if fresh is None:
+    fresh = get_actor(cached_store(), username)
+    if fresh is None and not oidc:
         del st.session_state[ACTOR_KEY]
     return fresh
 
