@@ -1,11 +1,15 @@
 """Overview: a world map of one metric, headline figures, and the ranked states, all shareable by URL."""
+from html import escape
+
 import streamlit as st
+
+from charts.overview_html import make_headlines_html, paragraph
 
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters
 from i18n import _, current_language, set_language
-from ui.cached import cached_compiled_date, cached_overview_view, cached_provenance, cached_small_states
-from ui.components import render_slide_images, render_source_line, render_table, translated
-from ui.svg_view import render_svg_view
+from ui.cached import cached_compiled_date, cached_outline_svg, cached_overview_view, cached_provenance, cached_small_states
+from ui.components import render_slide_images, render_table, source_line, translated
+from ui.svg_view import render_svg_view, render_world_map
 from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
@@ -49,20 +53,18 @@ def overview() -> None:
     view = cached_overview_view(metric.key, filters, current_language())
     binned = view.binned
 
-    # 3. Render: headlines, map, ranked chart and table, each with its sources
-    for column, headline in zip(st.columns(len(view.headlines)), view.headlines):
-        column.metric(headline.label, headline.value,
-                      help=_("As of {date}. Source: {source}").format(date=headline.as_of, source=headline.source))
-        column.caption(_("as of {year}").format(year=headline.as_of))
-    sources = [f"{cached_provenance()[metric.dataset]['title']} (data/{metric.dataset}.csv)", _("Natural Earth 1:50m boundaries")]
-    st.caption(_("{metric}: {count} of {total} states shown have a figure; grey means no figure was found in the sources "
-                 "(never zero). Figures are the latest each state has, so their years differ: hover for the year.").format(
-        metric=_(metric.label), count=view.with_data, total=len(binned)))
-    clicked = render_svg_view(view.map_markup, key="world_map", alt=_(
-        "World map of {metric} for the {total} states shown: {count} have a figure, the others are grey (no figure in the "
-        "sources). The table 'All states shown' lists every figure.").format(
-        metric=_(metric.label), total=len(binned), count=view.with_data))
-    render_source_line(sources)
+    # 3. Render: headlines and map in one element, then the ranked chart and the table, each with its sources
+    titles = {name: p["title"] for name, p in cached_provenance().items()}
+    sources = [f"{titles[metric.dataset]} (data/{metric.dataset}.csv)", _("Natural Earth 1:50m boundaries")]
+    caption = _("{metric}: {count} of {total} states shown have a figure; grey means no figure was found in the sources "
+                "(never zero). Figures are the latest each state has, so their years differ: hover for the year.").format(
+        metric=_(metric.label), count=view.with_data, total=len(binned))
+    clicked = render_world_map(
+        cached_outline_svg(), view.map_view, key="world_map",
+        before=make_headlines_html(view.headlines, titles) + paragraph(caption), after=paragraph(source_line(sources)),
+        alt=_("World map of {metric} for the {total} states shown: {count} have a figure, the others are grey (no figure "
+              "in the sources). The table 'All states shown' lists every figure.").format(
+            metric=_(metric.label), total=len(binned), count=view.with_data))
 
     def _slide():
         # Built only when a slide image is asked for: it is a plotly figure, which this page otherwise never loads.
@@ -77,11 +79,11 @@ def overview() -> None:
 
     left, right = st.columns([2, 3])
     with left:
-        st.subheader(_("Highest figures"))
-        clicked = render_svg_view(view.bars_markup, key="ranked", alt=_(
+        heading = _("Highest figures")
+        bars = f"<h3>{escape(heading)}</h3>{view.bars_markup}{paragraph(source_line(sources[:1]))}"
+        clicked = render_svg_view(bars, key="ranked", alt=_(
             "Bar chart of the states with the highest figures for {metric}; the table 'All states shown' lists every "
             "state.").format(metric=_(metric.label))) or clicked
-        render_source_line(sources[:1])
     with right:
         st.subheader(_("All states shown"))
         render_table(view.table, key=f"overview_{metric.key}", as_of=_("As of"), link_columns=(_("Source"),))

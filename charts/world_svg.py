@@ -120,26 +120,33 @@ def _legend(metric: Metric, binned: pd.DataFrame) -> str:
     return f'<p class="mbc-legend-title">{escape(_(metric.label))}</p><ul class="mbc-legend">{items}</ul>'
 
 
-def make_world_svg(binned: pd.DataFrame, metric: Metric, outline: WorldOutline, zoom_to_states: bool = False) -> str:
-    """The map's markup: shown states in their bin's colour (grey: no figure), other land pale, small states dotted.
+def make_outline_svg(outline: WorldOutline) -> str:
+    """Every state's shape, pale and keyed by ISO3 (data-shape), in the whole world's frame: drawn once per
+    page, then each view only recolours it (make_world_view), which is far cheaper than drawing it again."""
+    shapes = "".join(f'<path data-shape="{iso3}" d="{d}"/>' for iso3, d in sorted(outline.paths.items()))
+    return (f'<svg class="mbc-map" viewBox="{_view_box(outline, [], zoom=False)}" xmlns="http://www.w3.org/2000/svg" '
+            f'role="group"><g class="mbc-land" fill="{LAND_COLOR}">{shapes}</g><g class="mbc-dots"></g></svg>')
 
-    Each shown state carries its ISO3 and its hover text (state, value, as of, source) for the page's script,
-    which makes the first one the view's single Tab stop (the arrow keys move between states, Enter opens one);
-    the legend below names each bin with its count of states."""
+
+def make_world_view(binned: pd.DataFrame, metric: Metric, outline: WorldOutline, zoom_to_states: bool = False) -> dict:
+    """What one view changes on the outline (JSON): the frame; each shown state's ISO3, bin colour and hover text
+    (state, value, as of, source: text, never markup); dots for small states; the legend and the not-drawn note.
+
+    Shown states become states for the page's script (hover, click or Enter opens one; one Tab stop per view,
+    the arrow keys move between states); other land stays pale; grey means no figure. The legend names each
+    bin with its count of states."""
     colors = legend_colors(metric)
     tips = dict(zip(binned["iso3"], tooltip_lines(binned)))
     fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"])}
-    land = "".join(f'<path d="{d}"/>' for iso3, d in outline.paths.items() if iso3 not in fills)
-    shown = "".join(
-        f'<path class="mbc-state" {_state(iso3, tips[iso3])} fill="{fills[iso3]}" d="{outline.paths[iso3]}"/>'
-        for iso3 in fills if iso3 in outline.paths)
     dots = "".join(
         f'<circle class="mbc-state mbc-dot" {_state(iso3, tips[iso3])} fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4"/>'
         for iso3, (x, y) in outline.dots.items() if iso3 in fills)
-    view_box = _view_box(outline, list(fills), zoom_to_states)
-    return (f'<svg class="mbc-map" viewBox="{view_box}" xmlns="http://www.w3.org/2000/svg" role="group">'
-            f'<g class="mbc-land" fill="{LAND_COLOR}">{land}</g><g class="mbc-shown">{shown}</g>'
-            f'<g class="mbc-dots">{dots}</g></svg>{_legend(metric, binned)}{_not_drawn(binned, outline)}')
+    return {
+        "viewBox": _view_box(outline, list(fills), zoom_to_states),
+        "states": [[iso3, fill, tips[iso3]] for iso3, fill in fills.items() if iso3 in outline.paths],
+        "dots": dots,
+        "legend": _legend(metric, binned) + _not_drawn(binned, outline),
+    }
 
 
 def _not_drawn(binned: pd.DataFrame, outline: WorldOutline) -> str:

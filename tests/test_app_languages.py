@@ -2,7 +2,9 @@
 with their headings, numbers and state names, and English for an unknown language."""
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -35,8 +37,12 @@ def texts(app: AppTest, *kinds: str) -> list[str]:
 def test_overview_in_french_has_french_headings_and_number_formatting():
     app = open_page(lang="fr")
     assert app.title[0].value == "Où la contamination persiste, et ce dont on a besoin"
-    assert {s.value for s in app.subheader} == {"Compte", "Chiffres les plus élevés", "Tous les États affichés"}
-    metrics = {m.label: m.value for m in app.metric}
+    assert {s.value for s in app.subheader} == {"Compte", "Tous les États affichés"}
+    views = {key: json.loads(v.proto.json) for v in app.get("bidi_component") for key in ("world_map", "ranked")
+             if v.proto.id.endswith(key)}
+    assert "<h3>Chiffres les plus élevés</h3>" in views["ranked"]["markup"]
+    cards = ET.fromstring(f"<div>{views['world_map']['before']}</div>").iter("div")
+    metrics = {card[0].text: card[1].text for card in (list(div) for div in cards if div.get("class") == "mbc-headline")}
     assert set(metrics) == {"Obligations de déminage", "Zone minée AP restante", "Victimes, monde",
                             "Soutien international, monde"}
     assert re.fullmatch(r"\d+ États", metrics["Obligations de déminage"])

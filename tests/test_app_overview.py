@@ -44,44 +44,58 @@ def run(app: AppTest) -> AppTest:
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def map_spec(app: AppTest) -> ET.Element:
-    """The map as drawn: its markup (SVG, then the legend's HTML) parsed into one tree."""
+def map_spec(app: AppTest) -> dict:
+    """What the page sends its map: the outline, the view that colours it, and the markup before and after it."""
     views = [v for v in app.get("bidi_component") if v.proto.id.endswith("world_map")]
     assert len(views) == 1
-    return ET.fromstring(f"<div>{json.loads(views[0].proto.json)['markup']}</div>")
+    return json.loads(views[0].proto.json)
 
 
-def shapes(spec: ET.Element) -> list[str]:
-    """States drawn in their bin's colour; the other land is pale and carries no ISO3."""
-    return [path.get("data-iso3") for path in spec.iter(f"{SVG}path") if path.get("class") == "mbc-state"]
+def tree(markup: str) -> ET.Element:
+    return ET.fromstring(f"<div>{markup}</div>")
 
 
-def drawn(spec: ET.Element) -> list[str]:
+def shapes(spec: dict) -> list[str]:
+    """States the view colours on the outline; the other land stays pale and carries no ISO3."""
+    return [iso3 for iso3, _fill, _tip in spec["view"]["states"]]
+
+
+def drawn(spec: dict) -> list[str]:
     """Every state shown: by its shape, its dot, or both."""
     return sorted({*shapes(spec), *dotted(spec)})
 
 
-def dotted(spec: ET.Element) -> list[str]:
+def dotted(spec: dict) -> list[str]:
     """Small states marked with a dot as well as (or instead of) their shape."""
-    return [dot.get("data-iso3") for dot in spec.iter(f"{SVG}circle")]
+    return [dot.get("data-iso3") for dot in tree(spec["view"]["dots"]).iter("circle")]
 
 
-def legend_names(spec: ET.Element) -> list[str]:
-    return ["".join(item.itertext()) for item in spec.iter("li")]
+def legend_names(spec: dict) -> list[str]:
+    return ["".join(item.itertext()) for item in tree(spec["view"]["legend"]).iter("li")]
 
 
-def not_on_map(spec: ET.Element) -> list[str]:
+def not_on_map(spec: dict) -> list[str]:
     """States shown that the boundaries cannot draw, as the note under the map names them."""
-    note = [p for p in spec.iter("p") if p.get("class") == "mbc-not-drawn"]
+    note = [p for p in tree(spec["view"]["legend"]).iter("p") if p.get("class") == "mbc-not-drawn"]
     return note[0].get("data-states").split("|") if note else []
 
 
-def view_box(spec: ET.Element) -> str:
-    return next(spec.iter(f"{SVG}svg")).get("viewBox")
+def view_box(spec: dict) -> str:
+    return spec["view"]["viewBox"]
 
 
-def legend_title(spec: ET.Element) -> str:
-    return next(p.text for p in spec.iter("p") if p.get("class") == "mbc-legend-title")
+def legend_title(spec: dict) -> str:
+    return next(p.text for p in tree(spec["view"]["legend"]).iter("p") if p.get("class") == "mbc-legend-title")
+
+
+def headlines(spec: dict) -> list[tuple[str, str]]:
+    """(label, value) of each headline figure above the map."""
+    return [(card[0].text, card[1].text) for card in (list(div) for div in tree(spec["before"]).iter("div")
+                                                      if div.get("class") == "mbc-headline")]
+
+
+def texts_around_the_map(spec: dict) -> str:
+    return " ".join([*tree(spec["before"]).itertext(), *tree(spec["after"]).itertext()])
 
 
 def expected(panel: pd.DataFrame, **filters) -> set[str]:
@@ -137,7 +151,8 @@ def test_switching_the_metric_redraws_the_map_with_that_metric(app, panel):
     # same states, other bins: the counts in the names add up to every state drawn
     counts = sum(int(name.rsplit("(", 1)[1].rstrip(")")) for name in legend_names(after))
     assert counts == len(drawn(after)) + len(not_on_map(after)) == len(drawn(before)) + len(not_on_map(before))
-    assert "Mine/ERW casualties" in " ".join(c.value for c in app.caption)
+    assert "Mine/ERW casualties" in texts_around_the_map(after)
+    assert after["outline"] == before["outline"]  # the shapes stay: a view only recolours them
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,7 +180,7 @@ def test_article5_toggle_keeps_the_32_open_obligations(app, panel):
     assert set(drawn(spec)) == set(open_obligations["iso3"]) == expected(panel, article5_only=True)
     assert len(drawn(spec)) == 32
     assert "GBR" not in drawn(spec) and "NOR" not in drawn(spec)
-    assert app.metric[0].value == "32 states"
+    assert headlines(spec)[0][1] == "32 states"
 
 
 def test_status_and_survivors_filters(app, panel):
@@ -229,7 +244,7 @@ def test_a_url_copied_from_one_session_reopens_the_same_map(panel):
     for key, value in dict(first.query_params).items():
         second.query_params[key] = value
     run(second)
-    assert ET.tostring(map_spec(second)) == ET.tostring(map_spec(first))
+    assert map_spec(second) == map_spec(first)
     assert second.selectbox(key="metric").value == "outlook"
     assert set(drawn(map_spec(second))) == expected(panel, regions=("Africa",), article5_only=True)
 
@@ -252,28 +267,29 @@ def test_invalid_query_params_fall_back_to_the_default_view(app, panel):
 def test_the_map_is_drawn_from_shapes_in_the_page_with_a_hover_text_for_each_state(app, panel):
     run(app)
     spec = map_spec(app)
-    markup = json.loads([v for v in app.get("bidi_component") if v.proto.id.endswith("world_map")][0].proto.json)["markup"]
     # Nothing for the browser to fetch: no base map, tiles, fonts or images, only shapes drawn in place.
-    assert "href" not in markup and "url(" not in markup and "<image" not in markup
+    for markup in (spec["outline"], json.dumps(spec["view"])):
+        assert "href" not in markup and "url(" not in markup and "<image" not in markup
+    assert all(link.get("href").startswith("https://") for link in tree(spec["before"] + spec["after"]).iter("a"))
     assert view_box(spec).startswith("0 0 1000 ")  # the whole world (Antarctica, not a state, cut off)
-    cambodia = next(p for p in spec.iter(f"{SVG}path") if p.get("data-iso3") == "KHM")
+    outline = ET.fromstring(spec["outline"])
+    assert {p.get("data-shape") for p in outline.iter(f"{SVG}path")} >= set(shapes(spec))
+    tips = {iso3: tip for iso3, _fill, tip in spec["view"]["states"]}
     row = compute_metric_bins(filter_states(panel, OverviewFilters()), METRICS["contamination"]).set_index("iso3").loc["KHM"]
     assert row.notna()[["value_text", "as_of", "source_url"]].all()
-    assert cambodia.get("data-tip").split("\n") == [
-        "Cambodia", row["value_text"], f"as of {row['as_of']}", f"source: {row['source_url']}"]
-    # Keyboard: one Tab stop for the whole map (its script makes the first state it), arrows, then Enter.
-    assert cambodia.get("role") == "link" and cambodia.get("tabindex") == "-1"
+    assert tips["KHM"].split("\n") == ["Cambodia", row["value_text"], f"as of {row['as_of']}", f"source: {row['source_url']}"]
 
 
 def test_overview_shows_four_headlines_a_source_line_and_a_download(app, panel):
-    run(app)
-    assert len(app.metric) == 4
-    headlines = compute_headlines(filter_states(panel, OverviewFilters()), LOADERS["global_figures"](),
-                                  LOADERS["global_casualties"](), read_provenance("article5")["date_compiled"])
-    assert [(m.label, m.value) for m in app.metric] == [(h.label, h.value) for h in headlines]
-    assert headlines[0].as_of == f"Article 5 table, {read_provenance('article5')['date_compiled']}"
-    assert app.metric[0].value == "32 states"
-    assert any(c.value.startswith("Data source:") and "data/article5.csv" in c.value for c in app.caption)
+    spec = map_spec(run(app))
+    expected_headlines = compute_headlines(filter_states(panel, OverviewFilters()), LOADERS["global_figures"](),
+                                           LOADERS["global_casualties"](), read_provenance("article5")["date_compiled"])
+    assert headlines(spec) == [(h.label, h.value) for h in expected_headlines]
+    assert expected_headlines[0].as_of == f"Article 5 table, {read_provenance('article5')['date_compiled']}"
+    assert headlines(spec)[0][1] == "32 states"
+    assert f"as of {expected_headlines[0].as_of}" in texts_around_the_map(spec)
+    assert texts_around_the_map(spec).count("Source: ") == 4
+    assert "Data source:" in texts_around_the_map(spec) and "data/article5.csv" in texts_around_the_map(spec)
     downloads = {d.proto.label for d in app.get("download_button")}
     assert {"Download this table (CSV)", "Download this table (XLSX)"} <= downloads
     assert {"Slide (PNG)", "Slide (PDF)"} <= downloads or not images_available()  # those need Chromium on the server

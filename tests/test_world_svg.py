@@ -1,4 +1,4 @@
-"""The overview's server-drawn map and bars: projection, colours, hover text, zoom, escaping, clicks' targets.
+"""The overview's server-drawn map, bars and headlines: projection, colours, hover text, zoom, escaping, clicks' targets.
 
 Hand-made shapes and frames; the real boundaries only where the projection's frame is checked."""
 from __future__ import annotations
@@ -12,9 +12,11 @@ from shapely.geometry import box
 
 from charts.legend import NO_DATA_COLOR
 from charts.world_svg import (
-    LAND_COLOR, WIDTH, WorldOutline, make_ranked_bars_html, make_world_svg, project_world, read_outline, write_outline,
+    LAND_COLOR, WIDTH, WorldOutline, make_outline_svg, make_ranked_bars_html, make_world_view, project_world, read_outline,
+    write_outline,
 )
-from domain.overview import METRICS, NO_DATA
+from charts.overview_html import make_headlines_html, source_link
+from domain.overview import METRICS, NO_DATA, Headline
 
 SVG = "{http://www.w3.org/2000/svg}"
 CASUALTIES = METRICS["casualties"]
@@ -48,8 +50,13 @@ def parse(markup: str) -> ET.Element:
     return ET.fromstring(f"<div>{markup}</div>")
 
 
-def shown(tree: ET.Element) -> dict[str, ET.Element]:
-    return {e.get("data-iso3"): e for e in tree.iter() if e.get("class", "").startswith("mbc-state")}
+def shown(view: dict) -> dict[str, tuple[str, str]]:
+    """ISO3 -> (colour, hover text) of each state the view colours on the outline."""
+    return {iso3: (fill, tip) for iso3, fill, tip in view["states"]}
+
+
+def dots(view: dict) -> dict[str, ET.Element]:
+    return {e.get("data-iso3"): e for e in parse(view["dots"]).iter("circle")}
 
 
 def test_projection_keeps_west_to_east_and_north_up_in_a_frame_as_wide_as_the_world(outline):
@@ -71,62 +78,70 @@ def test_the_outline_read_back_equals_the_one_written(outline, tmp_path):
     assert read_outline(tmp_path / "outline.json") == outline
 
 
-def test_shown_states_take_their_bins_colour_no_figure_is_grey_and_other_land_is_pale(outline):
-    tree = parse(make_world_svg(binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None)), CASUALTIES, outline))
-    states = shown(tree)
-    colors = dict(zip(CASUALTIES.labels, CASUALTIES.colors))
-    assert states["AAA"].get("fill") == colors["1 to 49"]
-    assert states["BBB"].get("fill") == NO_DATA_COLOR
+def test_the_outline_has_every_shape_pale_keyed_by_iso3_and_nothing_to_fetch(outline):
+    tree = ET.fromstring(make_outline_svg(outline))
     land = next(g for g in tree.iter(f"{SVG}g") if g.get("class") == "mbc-land")
-    assert land.get("fill") == LAND_COLOR and len(list(land)) == 1  # CCC: not shown, no ISO3 to click
-    assert "data-iso3" not in ET.tostring(land, encoding="unicode")
+    assert land.get("fill") == LAND_COLOR
+    assert {p.get("data-shape"): p.get("d") for p in land} == outline.paths
+    assert tree.get("viewBox") == f"0 0 {WIDTH:g} {outline.height:g}"
+    assert not [e for e in tree.iter() if e.get("data-iso3")]  # no state until a view colours it
+    assert "href" not in make_outline_svg(outline) and "url(" not in make_outline_svg(outline)
 
 
-def test_each_state_carries_its_hover_text_and_can_be_reached_by_keyboard(outline):
-    states = shown(parse(make_world_svg(binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None)), CASUALTIES, outline)))
-    assert states["AAA"].get("data-tip").split("\n") == ["State AAA", "12", "as of 2024", "source: https://example.org/AAA"]
-    assert states["BBB"].get("data-tip").split("\n") == [
-        "State BBB", "not reported", "as of not reported", "source: see the Sources page"]
-    assert states["AAA"].get("tabindex") == "-1" and states["AAA"].get("aria-label") == states["AAA"].get("data-tip")
+def test_shown_states_take_their_bins_colour_no_figure_is_grey_and_other_land_stays_pale(outline):
+    states = shown(make_world_view(binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None)), CASUALTIES, outline))
+    colors = dict(zip(CASUALTIES.labels, CASUALTIES.colors))
+    assert states["AAA"][0] == colors["1 to 49"]
+    assert states["BBB"][0] == NO_DATA_COLOR
+    assert "CCC" not in states  # not shown: keeps the outline's pale land, and no ISO3 to click
+
+
+def test_each_state_carries_its_hover_text(outline):
+    states = shown(make_world_view(binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None)), CASUALTIES, outline))
+    assert states["AAA"][1].split("\n") == ["State AAA", "12", "as of 2024", "source: https://example.org/AAA"]
+    assert states["BBB"][1].split("\n") == ["State BBB", "not reported", "as of not reported", "source: see the Sources page"]
 
 
 def test_the_legend_names_each_bin_with_its_count_and_no_data_last(outline):
-    tree = parse(make_world_svg(binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None), CCC=("1 to 49", 3)), CASUALTIES, outline))
-    assert ["".join(li.itertext()) for li in tree.iter("li")] == ["1 to 49 (2)", f"{NO_DATA} (1)"]
+    view = make_world_view(binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None), CCC=("1 to 49", 3)), CASUALTIES, outline)
+    assert ["".join(li.itertext()) for li in parse(view["legend"]).iter("li")] == ["1 to 49 (2)", f"{NO_DATA} (1)"]
 
 
-def test_a_small_state_gets_a_dot_in_its_bins_colour(outline):
-    states = shown(parse(make_world_svg(binned(DDD=("50 to 199", 60)), CASUALTIES, outline)))
-    assert states["DDD"].tag == f"{SVG}circle"
-    assert states["DDD"].get("fill") == dict(zip(CASUALTIES.labels, CASUALTIES.colors))["50 to 199"]
+def test_a_small_state_gets_a_dot_in_its_bins_colour_reachable_by_keyboard(outline):
+    view = make_world_view(binned(DDD=("50 to 199", 60)), CASUALTIES, outline)
+    dot = dots(view)["DDD"]
+    assert "DDD" not in shown(view)  # no shape to colour: the dot alone shows it
+    assert dot.get("fill") == dict(zip(CASUALTIES.labels, CASUALTIES.colors))["50 to 199"]
+    assert dot.get("data-tip").split("\n")[:2] == ["State DDD", "60"]
+    assert dot.get("tabindex") == "-1" and dot.get("role") == "link" and dot.get("aria-label") == dot.get("data-tip")
 
 
 def test_zooming_frames_the_shown_states_and_the_world_view_shows_all(outline):
-    world_view = next(parse(make_world_svg(binned(AAA=("0", 0)), CASUALTIES, outline)).iter(f"{SVG}svg")).get("viewBox")
-    assert world_view == f"0 0 {WIDTH:g} {outline.height:g}"
-    zoomed = next(parse(make_world_svg(binned(AAA=("0", 0), BBB=("0", 0)), CASUALTIES, outline, zoom_to_states=True))
-                  .iter(f"{SVG}svg")).get("viewBox")
+    assert make_world_view(binned(AAA=("0", 0)), CASUALTIES, outline)["viewBox"] == f"0 0 {WIDTH:g} {outline.height:g}"
+    zoomed = make_world_view(binned(AAA=("0", 0), BBB=("0", 0)), CASUALTIES, outline, zoom_to_states=True)["viewBox"]
     x, y, width, height = map(float, zoomed.split())
     assert x < outline.boxes["AAA"][0] and x + width > outline.boxes["BBB"][2] and width < WIDTH / 3
 
 
 def test_a_shown_state_the_boundaries_cannot_draw_is_named_under_the_map(outline):
-    tree = parse(make_world_svg(binned(AAA=("0", 0), ZZZ=("0", 0)), CASUALTIES, outline))
-    note = next(p for p in tree.iter("p") if p.get("class") == "mbc-not-drawn")
+    view = make_world_view(binned(AAA=("0", 0), ZZZ=("0", 0)), CASUALTIES, outline)
+    note = next(p for p in parse(view["legend"]).iter("p") if p.get("class") == "mbc-not-drawn")
     assert note.get("data-states") == "State ZZZ" and "State ZZZ" in note.text
-    assert "ZZZ" not in shown(tree)
+    assert "ZZZ" not in shown(view) and "ZZZ" not in dots(view)
 
 
 def test_text_from_the_data_is_escaped_never_markup(outline):
-    rows = binned(AAA=("1 to 49", 12))
-    rows.loc[0, "state"] = '<script>alert("x")</script> & "Co"'
-    rows.loc[0, "source_url"] = 'https://example.org/?a=1&b="2"'
-    markup = make_world_svg(rows, CASUALTIES, outline) + make_ranked_bars_html(rows, CASUALTIES)
+    rows = binned(AAA=("1 to 49", 12), DDD=("1 to 49", 3))
+    rows["state"] = '<script>alert("x")</script> & "Co"'
+    rows["source_url"] = 'https://example.org/?a=1&b="2"'
+    view = make_world_view(rows, CASUALTIES, outline)
+    markup = view["dots"] + view["legend"] + make_ranked_bars_html(rows, CASUALTIES)
     assert "<script>" not in markup
     tree = parse(markup)  # well-formed: every quote and ampersand escaped
-    tips = [e.get("data-tip") for e in tree.iter() if e.get("data-tip")]
-    assert tips and all(tip.startswith('<script>alert("x")</script> & "Co"') for tip in tips)
-    assert 'source: https://example.org/?a=1&b="2"' in tips[0]
+    # A dot and two bars in the markup, one shape coloured by the view (its hover text is set as text)
+    tips = [e.get("data-tip") for e in tree.iter() if e.get("data-tip")] + [tip for _fill, tip in shown(view).values()]
+    assert len(tips) == 4 and all(tip.startswith('<script>alert("x")</script> & "Co"') for tip in tips)
+    assert all('source: https://example.org/?a=1&b="2"' in tip for tip in tips)
 
 
 def test_bars_rank_the_highest_figures_first_with_bars_in_proportion():
@@ -161,3 +176,23 @@ def test_the_real_boundaries_project_every_state_with_a_shape(outline):
     assert with_shape <= set(real.paths) | set(real.dots)
     assert {"MLT", "LIE", "TUV", "NRU"} <= set(real.dots)
     assert sum(map(len, real.paths.values())) < 600_000  # the markup a browser receives stays small
+
+
+def test_headlines_show_label_value_as_of_and_source_escaped():
+    headlines = [Headline("Clearance obligations", "32 states", "Article 5 table, 2026-11-01", "article5"),
+                 Headline('<b>"Casualties"</b>', "6,279", "2024 (Landmine Monitor)", "https://the-monitor.org/x?a=1&b=2"),
+                 Headline("Support", "not reported", "", "")]
+    tree = parse(make_headlines_html(headlines, {"article5": "Article 5 & clearance deadlines"}))
+    cards = [[p.text if p.get("class") != "mbc-note" else "".join(p.itertext()) for p in div.iter("p")]
+             for div in tree.iter("div") if div.get("class") == "mbc-headline"]
+    assert cards == [
+        ["Clearance obligations", "32 states", "as of Article 5 table, 2026-11-01", "Source: Article 5 & clearance deadlines"],
+        ['<b>"Casualties"</b>', "6,279", "as of 2024 (Landmine Monitor)", "Source: the-monitor.org"],
+        ["Support", "not reported", "as of not reported", "Source: not reported"],
+    ]
+    link = next(tree.iter("a"))
+    assert link.get("href") == "https://the-monitor.org/x?a=1&b=2" and link.get("rel") == "noopener noreferrer"
+
+
+def test_a_source_that_is_not_a_web_address_is_never_a_link():
+    assert "<a" not in source_link("javascript:alert(1)", {}) and "<a" not in source_link("data/article5.csv", {})

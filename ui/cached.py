@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from charts.world_svg import WorldOutline, project_world, read_outline, write_outline
+from charts.world_svg import WorldOutline, make_outline_svg, project_world, read_outline, write_outline
 from config import BOUNDARIES_FILE, ROOT
 from data_loaders.provenance import read_provenance
 from data_loaders.validated import PACKAGES, load_validated, table_inputs, table_names, write_frame
@@ -100,7 +100,12 @@ def cached_world_outline() -> WorldOutline:
                          lambda: project_world(cached_boundaries(), cached_small_states()), write_outline, read_outline)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)  # a view is about half a megabyte, mostly the map's markup
+@st.cache_resource(show_spinner=False)  # read-only, shared by every session
+def cached_outline_svg() -> str:
+    return make_outline_svg(cached_world_outline())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)  # a view is about 100 KB, mostly its table
 def cached_overview_view(metric_key: str, filters: OverviewFilters, language: str) -> OverviewView:
     with using_language(language):
         return build_overview_view(cached_world_panel(), cached_table("global_figures"), cached_table("global_casualties"),

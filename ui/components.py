@@ -46,9 +46,13 @@ def render_table(frame: pd.DataFrame, key: str, as_of: object, link_columns: tup
     render_downloads(frame.assign(as_of=as_of_values.to_numpy() if isinstance(as_of_values, pd.Series) else as_of_values), key)
 
 
+def source_line(titles: list[str]) -> str:
+    return _("Data source: {titles}. Compiled {date}; each row links its own source.").format(
+        titles="; ".join(titles), date=cached_compiled_date())
+
+
 def render_source_line(titles: list[str]) -> None:
-    st.caption(_("Data source: {titles}. Compiled {date}; each row links its own source.").format(
-        titles="; ".join(titles), date=cached_compiled_date()))
+    st.caption(source_line(titles))
 
 
 # Characters Markdown (and Streamlit's :directives: and $math$) would act on: data text is shown as typed.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from charts.world_svg import WorldOutline, make_ranked_bars_html, make_world_svg
+from charts.world_svg import WorldOutline, make_ranked_bars_html, make_world_view
 from domain.overview import Headline, Metric, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from i18n import _, translate_message
 from ui.localize import localize_states, translate_columns
@@ -20,7 +20,7 @@ class OverviewView:
     binned: pd.DataFrame  # one row per state shown: value, its text, bin, as of, source
     headlines: list[Headline]  # translated
     with_data: int  # states shown that have a figure
-    map_markup: str
+    map_view: dict  # how this view colours the world outline (charts.world_svg.make_world_view)
     bars_markup: str
     table: pd.DataFrame  # "All states shown", columns named in the view's language
 
@@ -38,6 +38,6 @@ def build_overview_view(panel: pd.DataFrame, global_figures: pd.DataFrame, globa
         "source_url": _("Source"), "bin": _("Legend bin")}).drop(columns=["value"])
     return OverviewView(
         binned=binned, headlines=headlines, with_data=int(binned["value"].notna().sum()),
-        map_markup=make_world_svg(binned, metric, outline, zoom_to_states=bool(filters.regions)),
+        map_view=make_world_view(binned, metric, outline, zoom_to_states=bool(filters.regions)),
         bars_markup=make_ranked_bars_html(binned, metric), table=table,
     )

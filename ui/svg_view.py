@@ -10,16 +10,55 @@ import streamlit as st
 # Elements with data-iso3 are states: hover or keyboard focus shows their data-tip, click or Enter opens them.
 # One Tab stop per view (the map has 160 states): the arrow keys move between states, in the markup's order.
 _JS = """
+const STATE_ATTRIBUTES = ['class', 'fill', 'data-iso3', 'data-tip', 'aria-label', 'role', 'tabindex'];
+
+function drawMap(root, body, data) {
+  if (root.mbcOutline !== data.outline) {  // the shapes arrive with every view, but are parsed once
+    body.innerHTML = '<div class="mbc-before"></div>' + data.outline + '<div class="mbc-after"></div>';
+    root.mbcOutline = data.outline;
+    root.mbcShapes = new Map([...body.querySelectorAll('path[data-shape]')].map((p) => [p.dataset.shape, p]));
+  }
+  const view = data.view;
+  body.querySelectorAll('.mbc-highlight').forEach((e) => e.remove());
+  const shown = new Set();
+  for (const [iso3, fill, tip] of view.states) {
+    const shape = root.mbcShapes.get(iso3);
+    if (!shape) continue;
+    shown.add(iso3);
+    shape.setAttribute('class', 'mbc-state');
+    shape.setAttribute('fill', fill);
+    shape.dataset.iso3 = iso3;
+    shape.dataset.tip = tip;  // text in an attribute: never parsed as markup
+    shape.setAttribute('aria-label', tip);
+    shape.setAttribute('role', 'link');
+    if (!shape.hasAttribute('tabindex')) shape.tabIndex = -1;
+  }
+  for (const [iso3, shape] of root.mbcShapes) {
+    if (!shown.has(iso3) && shape.hasAttribute('data-iso3')) STATE_ATTRIBUTES.forEach((a) => shape.removeAttribute(a));
+  }
+  const svg = body.querySelector('svg');
+  svg.setAttribute('viewBox', view.viewBox);
+  svg.querySelector('.mbc-dots').innerHTML = view.dots;
+  body.querySelector('.mbc-after').innerHTML = view.legend + data.after;
+  const before = body.querySelector('.mbc-before');
+  if (before.mbcMarkup !== data.before) { before.innerHTML = data.before; before.mbcMarkup = data.before; }
+}
+
 export default function ({ parentElement, data, setTriggerValue }) {
   const root = parentElement.querySelector('.mbc-view');
   const body = root.querySelector('.mbc-body');
   const tip = root.querySelector('.mbc-tip');
   root.mbcSend = setTriggerValue;
-  if (root.mbcMarkup !== data.markup) {
+  if (data.outline) {
+    drawMap(root, body, data);
+  } else if (root.mbcMarkup !== data.markup) {
     body.innerHTML = data.markup;
     root.mbcMarkup = data.markup;
-    const first = body.querySelector('[data-iso3]');
-    if (first) first.tabIndex = 0;
+  }
+  const states = [...body.querySelectorAll('[data-iso3]')];
+  if (states.length && !states.some((e) => e.tabIndex === 0)) {
+    states.forEach((e) => { e.tabIndex = -1; });
+    states[0].tabIndex = 0;
   }
   body.setAttribute('aria-label', data.alt);
   if (root.mbcListening) return;  // the listeners outlive each redraw: added once
@@ -77,11 +116,18 @@ _CSS = """
 .mbc-body { width: 100%; }
 .mbc-map { width: 100%; height: auto; max-height: 34rem; display: block; }
 .mbc-land path { stroke: #ffffff; stroke-width: 0.4; }
-.mbc-shown path { stroke: #ffffff; stroke-width: 0.4; cursor: pointer; }
+.mbc-map .mbc-state { cursor: pointer; }
 .mbc-dot { stroke: #444444; stroke-width: 0.8; cursor: pointer; }
 .mbc-state:focus { outline: none; }
 .mbc-dot:hover, .mbc-dot:focus { stroke: #000000; stroke-width: 1.5; }
 .mbc-highlight { fill: none; stroke: #000000; stroke-width: 1.5; pointer-events: none; }
+.mbc-headlines { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.5rem 1.5rem;
+  margin-bottom: 0.75rem; }
+.mbc-headline p { margin: 0; }
+.mbc-headline-label { font-size: 0.875rem; }
+.mbc-headline-value { font-size: 2.25rem; line-height: 1.2; }
+.mbc-note { margin: 0.2rem 0 0; font-size: 0.875rem; color: #555555; }
+.mbc-view h3 { font-size: 1.5rem; font-weight: 600; margin: 0 0 0.5rem; padding: 0; }
 .mbc-legend-title { margin: 0.4rem 0 0.1rem; font-weight: 600; }
 .mbc-legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
 .mbc-legend li { display: flex; align-items: center; gap: 0.35rem; }
@@ -107,5 +153,11 @@ _VIEW = st.components.v2.component(
 
 def render_svg_view(markup: str, key: str, alt: str) -> str | None:
     """Show the markup; the ISO3 of the state clicked in this run, else None."""
-    result = _VIEW(key=key, data={"markup": markup, "alt": alt}, on_clicked_change=lambda: None)
-    return result.clicked
+    return _VIEW(key=key, data={"markup": markup, "alt": alt}, on_clicked_change=lambda: None).clicked
+
+
+def render_world_map(outline_svg: str, view: dict, key: str, alt: str, before: str = "", after: str = "") -> str | None:
+    """Show the outline (charts.world_svg.make_outline_svg) coloured as `view` says (make_world_view), with
+    markup `before` and `after` it (escaped by whoever built it); the ISO3 of the state clicked in this run, else None."""
+    data = {"outline": outline_svg, "view": view, "alt": alt, "before": before, "after": after}
+    return _VIEW(key=key, data=data, on_clicked_change=lambda: None).clicked
