@@ -8,7 +8,7 @@ from charts.overview_html import make_headlines_html, paragraph
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters
 from i18n import _, current_language, set_language
 from ui.cached import cached_compiled_date, cached_outline_svg, cached_overview_view, cached_provenance, cached_small_states
-from ui.components import render_slide_images, render_table, source_line, translated
+from ui.components import render_downloads, render_slide_images, source_line, translated
 from ui.svg_view import render_svg_view, render_world_map
 from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
 
@@ -77,16 +77,15 @@ def overview() -> None:
 
     render_slide_images(_slide, f"overview_{metric.key}")
 
-    left, right = st.columns([2, 3])
-    with left:
-        heading = _("Highest figures")
-        bars = f"<h3>{escape(heading)}</h3>{view.bars_markup}{paragraph(source_line(sources[:1]))}"
-        clicked = render_svg_view(bars, key="ranked", alt=_(
-            "Bar chart of the states with the highest figures for {metric}; the table 'All states shown' lists every "
-            "state.").format(metric=_(metric.label))) or clicked
-    with right:
-        st.subheader(_("All states shown"))
-        render_table(view.table, key=f"overview_{metric.key}", as_of=_("As of"), link_columns=(_("Source"),))
+    # The ranked bars beside the table of every state shown, in one element; the downloads under them.
+    headings = _("Highest figures"), _("All states shown")
+    ranked = (f'<div class="mbc-split"><section data-group="bars"><h3>{escape(headings[0])}</h3>{view.bars_markup}'
+              f'{paragraph(source_line(sources[:1]))}</section><section><h3>{escape(headings[1])}</h3>{view.table_markup}'
+              '</section></div>')
+    clicked = render_svg_view(ranked, key="ranked", alt=_(
+        "Bar chart of the states with the highest figures for {metric}, and the table of every state shown.").format(
+        metric=_(metric.label))) or clicked
+    render_downloads(view.table, f"overview_{metric.key}")
 
     if clicked:
         st.switch_page("app_pages/country.py", query_params=with_language({"iso3": clicked}))

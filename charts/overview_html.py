@@ -1,14 +1,19 @@
-"""The overview's headline figures and captions as HTML, shown in one element with the map.
+"""The overview's headline figures and its table of every state shown, as HTML.
 
-One element instead of a dozen (four metrics, their notes, captions and columns): Streamlit renders
-every element again on each rerun, and those made most of the cost of a filter change. Every text
-placed in the markup is escaped: it is data, never markup.
+The headlines are drawn with the map, and the table with the ranked bars, each in one element instead
+of a dozen Streamlit elements (metrics, captions, columns, a data grid): Streamlit renders every element
+again on each rerun, and those made most of the cost of a filter change; the data grid's scripts were
+also a third of the page's first load. Every text placed in the markup is escaped: it is data, never markup.
 """
 from __future__ import annotations
 
 from html import escape
 
-from domain.overview import Headline
+import pandas as pd
+
+from charts.legend import tooltip_lines
+from charts.world_svg import state_attributes
+from domain.overview import Headline, Metric
 from domain.preference import source_label
 from i18n import NOT_REPORTED, _
 
@@ -37,3 +42,31 @@ def make_headlines_html(headlines: list[Headline], titles: dict[str, str]) -> st
 
 def paragraph(text: str, kind: str = "mbc-note") -> str:
     return f'<p class="{kind}">{escape(text)}</p>'
+
+
+def make_table_html(binned: pd.DataFrame, metric: Metric) -> str:
+    """Every state shown: name (opens the state, with the map's hover text), figure, as of, source (a link named
+    by its site), legend bin, region and ISO3. Headers sort (missing figures last)."""
+    headers = [_("State"), _(metric.label), _("As of"), _("Source"), _("Legend bin"), _("Region"), "ISO3"]
+    head = "".join(f'<button type="button" class="mbc-th" role="columnheader" data-col="{i}">{escape(h)}</button>'
+                   for i, h in enumerate(headers))
+    missing = escape(_(NOT_REPORTED))
+    # The figure column sorts by value; a categorical one (the outlook) by its legend's order.
+    order = {label: i for i, label in enumerate(metric.labels)}
+    sort_keys = binned["bin"].map(order).where(binned["value"].notna()) if metric.categorical else binned["value"]
+
+    def cell(text: object, sort: object = None) -> str:
+        shown = missing if pd.isna(text) else escape(str(text))
+        key = "" if sort is None or pd.isna(sort) else f' data-sort="{sort:g}"'
+        return f'<span role="cell"{key}>{shown}</span>'
+
+    rows = "".join(
+        f'<div class="mbc-tr" role="row"><span role="cell"><span class="mbc-state mbc-name" {state_attributes(iso3, tip)}>'
+        f'{escape(state)}</span></span>{cell(text, value)}{cell(as_of)}'
+        f'<span role="cell">{source_link(url, {}) if isinstance(url, str) and url else missing}</span>'
+        f'{cell(_(label))}{cell(region)}{cell(iso3)}</div>'
+        for iso3, state, region, value, text, as_of, url, label, tip in zip(
+            binned["iso3"], binned["state"], binned["region"], sort_keys, binned["value_text"], binned["as_of"],
+            binned["source_url"], binned["bin"], tooltip_lines(binned)))
+    return (f'<div class="mbc-table" role="table" aria-label="{escape(_(metric.label), quote=True)}" data-group="table">'
+            f'<div class="mbc-tr mbc-thead" role="row">{head}</div><div class="mbc-tbody" role="rowgroup">{rows}</div></div>')

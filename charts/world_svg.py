@@ -96,7 +96,7 @@ def _attr(text: str) -> str:
     return escape(text, quote=True).replace("\n", "&#10;")
 
 
-def _state(iso3: str, tip: str) -> str:
+def state_attributes(iso3: str, tip: str) -> str:
     """What makes an element a state for the page's script: its ISO3 and hover text, reachable by keyboard."""
     return f'data-iso3="{iso3}" tabindex="-1" role="link" aria-label="{_attr(tip)}" data-tip="{_attr(tip)}"'
 
@@ -139,7 +139,7 @@ def make_world_view(binned: pd.DataFrame, metric: Metric, outline: WorldOutline,
     tips = dict(zip(binned["iso3"], tooltip_lines(binned)))
     fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"])}
     dots = "".join(
-        f'<circle class="mbc-state mbc-dot" {_state(iso3, tips[iso3])} fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4"/>'
+        f'<circle class="mbc-state mbc-dot" {state_attributes(iso3, tips[iso3])} fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4"/>'
         for iso3, (x, y) in outline.dots.items() if iso3 in fills)
     return {
         "viewBox": _view_box(outline, list(fills), zoom_to_states),
@@ -173,7 +173,7 @@ def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -
     colors = legend_colors(metric)
     tips = tooltip_lines(ranked)
     rows = "".join(
-        f'<div class="mbc-bar-row mbc-state" {_state(iso3, tip)}><span class="mbc-bar-name">{escape(state)}</span><span class="mbc-bar-track">'
+        f'<div class="mbc-bar-row mbc-state" {state_attributes(iso3, tip)}><span class="mbc-bar-name">{escape(state)}</span><span class="mbc-bar-track">'
         f'<span class="mbc-bar" style="width:{share:.1f}%;background:{colors[label]}"></span></span>'
         f'<span class="mbc-bar-value">{escape(value)}</span></div>'
         for iso3, state, value, label, share, tip in zip(ranked["iso3"], ranked["state"], ranked["value_text"].astype(str),

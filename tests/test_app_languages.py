@@ -2,13 +2,13 @@
 with their headings, numbers and state names, and English for an unknown language."""
 from __future__ import annotations
 
-import json
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.app_views import component_data, markup_tree, overview_table
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")
@@ -37,11 +37,10 @@ def texts(app: AppTest, *kinds: str) -> list[str]:
 def test_overview_in_french_has_french_headings_and_number_formatting():
     app = open_page(lang="fr")
     assert app.title[0].value == "Où la contamination persiste, et ce dont on a besoin"
-    assert {s.value for s in app.subheader} == {"Compte", "Tous les États affichés"}
-    views = {key: json.loads(v.proto.json) for v in app.get("bidi_component") for key in ("world_map", "ranked")
-             if v.proto.id.endswith(key)}
-    assert "<h3>Chiffres les plus élevés</h3>" in views["ranked"]["markup"]
-    cards = ET.fromstring(f"<div>{views['world_map']['before']}</div>").iter("div")
+    assert {s.value for s in app.subheader} == {"Compte"}  # the sidebar's; the overview's are in its markup
+    assert [h.text for h in markup_tree(component_data(app, "ranked")["markup"]).iter("h3")] == [
+        "Chiffres les plus élevés", "Tous les États affichés"]
+    cards = markup_tree(component_data(app, "world_map")["before"]).iter("div")
     metrics = {card[0].text: card[1].text for card in (list(div) for div in cards if div.get("class") == "mbc-headline")}
     assert set(metrics) == {"Obligations de déminage", "Zone minée AP restante", "Victimes, monde",
                             "Soutien international, monde"}
@@ -55,7 +54,7 @@ def test_overview_in_french_has_french_headings_and_number_formatting():
 
 def test_overview_table_names_states_in_french():
     app = open_page(lang="fr")
-    table = app.dataframe[0].value
+    table = overview_table(app)
     assert "État" in table.columns and "Région" in table.columns
     assert "Cambodge" in set(table["État"])
     assert {"Afrique", "Asie"} <= set(table["Région"])
@@ -126,4 +125,4 @@ def test_a_language_switch_keeps_the_view():
     assert app.selectbox(key="metric").value == "casualties"
     assert app.multiselect(key="region").value == ["Africa"]
     assert app.query_params["metric"] == "casualties" and app.query_params["lang"] == "fr"
-    assert set(app.dataframe[0].value["Région"]) == {"Afrique"}
+    assert set(overview_table(app)["Région"]) == {"Afrique"}

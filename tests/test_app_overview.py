@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
@@ -18,6 +19,7 @@ from data_loaders.provenance import read_provenance
 from data_loaders.registry import LOADERS
 from domain.overview import METRICS, NO_DATA, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from domain.panel import ReferenceTables, build_world_panel
+from tests.app_views import overview_table
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")
@@ -293,8 +295,13 @@ def test_overview_shows_four_headlines_a_source_line_and_a_download(app, panel):
     downloads = {d.proto.label for d in app.get("download_button")}
     assert {"Download this table (CSV)", "Download this table (XLSX)"} <= downloads
     assert {"Slide (PNG)", "Slide (PDF)"} <= downloads or not images_available()  # those need Chromium on the server
-    table = app.dataframe[0].value
+    table = overview_table(app)
     assert len(table) == 161 and {"ISO3", "As of", "Source", "Legend bin"} <= set(table.columns)
+    cambodia = table.set_index("ISO3").loc["KHM"]
+    row = compute_metric_bins(filter_states(panel, OverviewFilters()), METRICS["contamination"]).set_index("iso3").loc["KHM"]
+    assert cambodia["State"] == "Cambodia" and cambodia["As of"] == row["as_of"]
+    assert cambodia["Source"] == urlparse(row["source_url"]).netloc.removeprefix("www.")  # the link, named by its site
+    assert table.set_index("ISO3").loc["AFG", "As of"] == "not reported"  # never blank
 
 
 # ---------------------------------------------------------------------------------------------

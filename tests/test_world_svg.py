@@ -15,7 +15,7 @@ from charts.world_svg import (
     LAND_COLOR, WIDTH, WorldOutline, make_outline_svg, make_ranked_bars_html, make_world_view, project_world, read_outline,
     write_outline,
 )
-from charts.overview_html import make_headlines_html, source_link
+from charts.overview_html import make_headlines_html, make_table_html, source_link
 from domain.overview import METRICS, NO_DATA, Headline
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -196,3 +196,25 @@ def test_headlines_show_label_value_as_of_and_source_escaped():
 
 def test_a_source_that_is_not_a_web_address_is_never_a_link():
     assert "<a" not in source_link("javascript:alert(1)", {}) and "<a" not in source_link("data/article5.csv", {})
+
+
+def test_the_table_lists_every_state_shown_with_figure_as_of_and_source_and_never_a_blank():
+    rows = binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None))
+    rows.loc[0, "state"] = '<i>"A" & co</i>'
+    table = next(e for e in parse(make_table_html(rows, CASUALTIES)).iter("div") if e.get("class") == "mbc-table")
+    header, body = list(table)
+    assert ["".join(h.itertext()) for h in header] == [
+        "State", CASUALTIES.label, "As of", "Source", "Legend bin", "Region", "ISO3"]
+    cells = [["".join(c.itertext()) for c in row] for row in body]
+    assert cells == [['<i>"A" & co</i>', "12", "2024", "example.org", "1 to 49", "Africa", "AAA"],
+                     ["State BBB", "not reported", "not reported", "not reported", NO_DATA, "Africa", "BBB"]]
+    name = next(e for e in body[0].iter() if e.get("data-iso3"))  # the name opens the state, with the map's hover text
+    assert name.get("data-iso3") == "AAA" and name.get("data-tip").split("\n")[1:] == ["12", "as of 2024", "source: https://example.org/AAA"]
+    assert [c.get("data-sort") for c in (list(row)[1] for row in body)] == ["12", None]  # sorts by value, missing last
+
+
+def test_a_categorical_figure_sorts_in_its_legends_order():
+    outlook = METRICS["outlook"]
+    rows = binned(AAA=(outlook.labels[1], outlook.labels[1]), BBB=(outlook.labels[0], outlook.labels[0]), CCC=(NO_DATA, None))
+    body = list(next(e for e in parse(make_table_html(rows, outlook)).iter("div") if e.get("class") == "mbc-table"))[1]
+    assert [list(row)[1].get("data-sort") for row in body] == ["1", "0", None]

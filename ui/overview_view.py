@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from charts.overview_html import make_table_html
 from charts.world_svg import WorldOutline, make_ranked_bars_html, make_world_view
 from domain.overview import Headline, Metric, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from i18n import _, translate_message
@@ -22,7 +23,8 @@ class OverviewView:
     with_data: int  # states shown that have a figure
     map_view: dict  # how this view colours the world outline (charts.world_svg.make_world_view)
     bars_markup: str
-    table: pd.DataFrame  # "All states shown", columns named in the view's language
+    table_markup: str  # "All states shown"
+    table: pd.DataFrame  # the same rows for the downloads, columns named in the view's language
 
 
 def build_overview_view(panel: pd.DataFrame, global_figures: pd.DataFrame, global_casualties: pd.DataFrame,
@@ -39,5 +41,5 @@ def build_overview_view(panel: pd.DataFrame, global_figures: pd.DataFrame, globa
     return OverviewView(
         binned=binned, headlines=headlines, with_data=int(binned["value"].notna().sum()),
         map_view=make_world_view(binned, metric, outline, zoom_to_states=bool(filters.regions)),
-        bars_markup=make_ranked_bars_html(binned, metric), table=table,
+        bars_markup=make_ranked_bars_html(binned, metric), table_markup=make_table_html(binned, metric), table=table,
     )

@@ -19,6 +19,7 @@ function drawMap(root, body, data) {
     root.mbcShapes = new Map([...body.querySelectorAll('path[data-shape]')].map((p) => [p.dataset.shape, p]));
   }
   const view = data.view;
+  root.mbcView = view;  // bench/overview.py weighs the map as sent: the outline and this view
   body.querySelectorAll('.mbc-highlight').forEach((e) => e.remove());
   const shown = new Set();
   for (const [iso3, fill, tip] of view.states) {
@@ -44,6 +45,30 @@ function drawMap(root, body, data) {
   if (before.mbcMarkup !== data.before) { before.innerHTML = data.before; before.mbcMarkup = data.before; }
 }
 
+const groups = (body) => { const marked = [...body.querySelectorAll('[data-group]')]; return marked.length ? marked : [body]; };
+
+// A table's header sorts its rows by that column: by data-sort where a cell has one (figures), else by text;
+// cells with no data-sort in a column that has them (no figure) go last either way.
+function sortTable(header) {
+  const table = header.closest('.mbc-table');
+  const column = Number(header.dataset.col);
+  const ascending = header.getAttribute('aria-sort') !== 'ascending';
+  table.querySelectorAll('.mbc-th').forEach((h) => h.removeAttribute('aria-sort'));
+  header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+  const rows = table.querySelector('.mbc-tbody');
+  const key = (row) => row.children[column];
+  const numeric = [...rows.children].some((row) => key(row).hasAttribute('data-sort'));
+  const sorted = [...rows.children].sort((a, b) => {
+    const x = key(a), y = key(b);
+    if (numeric) {
+      if (!x.hasAttribute('data-sort') || !y.hasAttribute('data-sort')) return y.hasAttribute('data-sort') - x.hasAttribute('data-sort');
+      return (Number(x.dataset.sort) - Number(y.dataset.sort)) * (ascending ? 1 : -1);
+    }
+    return x.textContent.localeCompare(y.textContent) * (ascending ? 1 : -1);
+  });
+  rows.append(...sorted);
+}
+
 export default function ({ parentElement, data, setTriggerValue }) {
   const root = parentElement.querySelector('.mbc-view');
   const body = root.querySelector('.mbc-body');
@@ -55,10 +80,12 @@ export default function ({ parentElement, data, setTriggerValue }) {
     body.innerHTML = data.markup;
     root.mbcMarkup = data.markup;
   }
-  const states = [...body.querySelectorAll('[data-iso3]')];
-  if (states.length && !states.some((e) => e.tabIndex === 0)) {
-    states.forEach((e) => { e.tabIndex = -1; });
-    states[0].tabIndex = 0;
+  for (const group of groups(body)) {  // one Tab stop per group of states (map, bars, table)
+    const states = [...group.querySelectorAll('[data-iso3]')];
+    if (states.length && !states.some((e) => e.tabIndex === 0)) {
+      states.forEach((e) => { e.tabIndex = -1; });
+      states[0].tabIndex = 0;
+    }
   }
   body.setAttribute('aria-label', data.alt);
   if (root.mbcListening) return;  // the listeners outlive each redraw: added once
@@ -94,7 +121,12 @@ export default function ({ parentElement, data, setTriggerValue }) {
     if (t) { const r = t.getBoundingClientRect(); show(t, r.left + r.width / 2, r.top + r.height / 2); }
   });
   body.addEventListener('focusout', hide);
-  body.addEventListener('click', (event) => { const t = state(event); if (t) open(t); });
+  body.addEventListener('click', (event) => {
+    const header = event.target.closest('.mbc-th');
+    if (header) { sortTable(header); return; }
+    const t = state(event);
+    if (t) open(t);
+  });
   body.addEventListener('keydown', (event) => {
     const t = state(event);
     if (!t) return;
@@ -102,7 +134,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
     if (!step) return;
     event.preventDefault();
-    const all = [...body.querySelectorAll('[data-iso3]')];
+    const all = [...(t.closest('[data-group]') || body).querySelectorAll('[data-iso3]')];
     const next = all[(all.indexOf(t) + step + all.length) % all.length];
     t.tabIndex = -1;
     next.tabIndex = 0;
@@ -141,6 +173,23 @@ _CSS = """
 .mbc-bar { display: block; height: 100%; min-width: 2px; border: 1px solid #8c8c8c; box-sizing: border-box; }
 .mbc-bar-value { font-variant-numeric: tabular-nums; text-align: right; }
 .mbc-bar-unit, .mbc-empty, .mbc-not-drawn { margin: 0.3rem 0 0; color: #555555; }
+.mbc-split { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1rem 2rem; }
+@media (max-width: 56rem) { .mbc-split { grid-template-columns: minmax(0, 1fr); } }
+.mbc-table { max-height: 28rem; overflow: auto; border: 1px solid #d6d6d6; border-radius: 4px; font-size: 0.875rem; }
+.mbc-tr { display: grid; grid-template-columns: minmax(9rem, 2fr) minmax(7rem, 1.3fr) minmax(6.5rem, 1fr) minmax(7rem, 1.2fr)
+  minmax(6rem, 1fr) minmax(6rem, 1fr) 3.5rem; min-width: 46rem; border-bottom: 1px solid #ececec; }
+.mbc-tr > * { padding: 0.3rem 0.5rem; }
+.mbc-tbody .mbc-tr > * { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* Rows scrolled out of sight are neither laid out nor painted, which makes a filter change's redraw of the
+   table about four times cheaper (bench/overview.py). */
+.mbc-tbody .mbc-tr { content-visibility: auto; contain-intrinsic-size: auto 2rem; }
+.mbc-thead { position: sticky; top: 0; z-index: 1; background: #f7f7f7; font-weight: 600; }
+.mbc-th { font: inherit; text-align: left; background: none; border: none; cursor: pointer; color: inherit; }
+.mbc-th[aria-sort="ascending"]::after { content: " \\25B2"; }
+.mbc-th[aria-sort="descending"]::after { content: " \\25BC"; }
+.mbc-th:focus-visible, .mbc-name:focus { outline: 2px solid #0b3d91; outline-offset: -2px; }
+.mbc-name { cursor: pointer; text-decoration: underline; }
+.mbc-view a { color: #0b3d91; }
 .mbc-tip { position: absolute; z-index: 10; pointer-events: none; white-space: pre-line; background: #ffffff;
   border: 1px solid #8c8c8c; border-radius: 4px; padding: 0.3rem 0.5rem; max-width: 26rem; font-size: 0.9rem;
   overflow-wrap: anywhere; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15); }

@@ -195,3 +195,27 @@ def test_the_server_warmed_up_without_an_error(offline_page, server_log):
     # serve.py's warm-up runs in a thread: an error there would only be printed, so read what was printed.
     offline_page.open("/")
     assert "Traceback" not in server_log.read_text(), server_log.read_text()[-3000:]
+
+
+def test_the_table_lists_every_state_shown_sorts_by_a_header_and_a_name_opens_the_state(offline_page, panel):
+    page = offline_page.open("/?region=Asia")
+    drawn(page)
+    table = page.locator(".mbc-table")
+    table.scroll_into_view_if_needed()
+    asia = filter_states(panel, OverviewFilters(regions=("Asia",)))
+    names = page.locator(".mbc-table .mbc-name")
+    assert sorted(names.evaluate_all("els => els.map(e => e.dataset.iso3)")) == sorted(asia["iso3"])
+
+    figure = page.get_by_role("columnheader", name=METRICS["contamination"].label)
+    figure.click()
+    figure.click()  # the second click sorts from the highest figure down
+    assert figure.get_attribute("aria-sort") == "descending"
+    with_area = asia.dropna(subset=["ap_contamination_km2"]).sort_values("ap_contamination_km2", ascending=False)
+    shown = names.evaluate_all("els => els.map(e => e.dataset.iso3)")
+    assert shown[:len(with_area)] == list(with_area["iso3"])  # states with no figure come last
+    page.wait_for_timeout(300)  # rows are painted once in view (content-visibility): give them a frame
+    offline_page.screenshot("overview_table_sorted_1280x720")
+
+    top = with_area["iso3"].iloc[0]
+    names.first.click()
+    page.wait_for_url(f"**/country?iso3={top}", timeout=30_000)
