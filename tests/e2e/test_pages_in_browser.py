@@ -44,5 +44,5 @@ def test_the_overview_table_downloads_as_csv_with_sources_and_as_of(offline_page
     with open(download.value.path(), encoding="utf-8-sig") as csv_file:
         lines = csv_file.read().splitlines()
     header = lines[0].split(",")
-    assert {"State", "ISO3", "Source", "As of", "as_of"} <= set(header)
+    assert {"State", "ISO3", "Source", "As of"} <= set(header)
     assert len(lines) == 1 + 161  # every State Party shown
