@@ -62,30 +62,36 @@ def _wait_done(page, drawn: tuple[str, ...]) -> None:
         page.wait_for_selector(selector, timeout=60_000)
 
 
-# What a person sees: the page's text, plus (on the overview) the map's drawn states with their colours and
-# the legend. A rerun ends when this changes.
+# What a person sees: the page's text, plus (on the overview) the map's legend and how many states the map and
+# the table show. A rerun ends when this changes. The map's script sets every colour and the legend in one step,
+# so a changed legend means a recoloured map. textContent, not innerText: the probe runs every frame and must not
+# force a layout of its own.
 VIEW = """() => { const text = Array.from(document.querySelectorAll('[data-testid="stMarkdownContainer"], .mbc-legend'))
-    .map(e => e.innerText).join('|');
-  const shapes = Array.from(document.querySelectorAll('.mbc-map .mbc-state'));
-  return text + '#' + shapes.map(e => e.dataset.iso3 + e.getAttribute('fill')).join(''); }"""
+    .map(e => e.textContent).join('|');
+  return text + '#' + document.querySelectorAll('.mbc-map .mbc-state').length + '#'
+    + document.querySelectorAll('.mbc-tbody .mbc-tr').length; }"""
 CHANGED = f"before => {{ const now = ({VIEW})(); return now !== null && now !== before; }}"
+# The time of each click, as the page received it: the clock starts there, not while Playwright looks for the element.
+CLICK_CLOCK = "document.addEventListener('click', (e) => { window.benchClickAt = e.timeStamp; }, true);"
 
 
 def _rerun_seconds(page, toggle: str) -> float:
     """From the click on `toggle` to the next animation frame after the page shows the new view."""
     page.wait_for_timeout(300)
+    target = page.get_by_text(toggle, exact=True)
+    target.wait_for()
     before = page.evaluate(VIEW)
-    start = page.evaluate("() => performance.now()")
-    page.get_by_text(toggle, exact=True).click()
+    target.click()
     page.wait_for_function(CHANGED, arg=before, timeout=10_000, polling="raf")
     end = page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")
-    return (end - start) / 1000
+    return (end - page.evaluate("window.benchClickAt")) / 1000
 
 
 def measure(browser, script: str, drawn: tuple[str, ...], toggle: str, env: dict[str, str] | None = None) -> dict:
     process, url, started = _serve(script, env)
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.add_init_script(CLICK_CLOCK)
         received = {"ws": 0, "static": 0}
         page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.__setitem__(
             "ws", received["ws"] + len(frame if isinstance(frame, (bytes, str)) else b""))))

@@ -157,7 +157,7 @@ _CSS = """
   margin-bottom: 0.75rem; }
 .mbc-headline p { margin: 0; }
 .mbc-headline-label { font-size: 0.875rem; }
-.mbc-headline-value { font-size: 2.25rem; line-height: 1.2; }
+.mbc-headline-value { font-size: 2rem; line-height: 1.25; white-space: nowrap; }
 .mbc-note { margin: 0.2rem 0 0; font-size: 0.875rem; color: #555555; }
 .mbc-view h3 { font-size: 1.5rem; font-weight: 600; margin: 0 0 0.5rem; padding: 0; }
 .mbc-legend-title { margin: 0.4rem 0 0.1rem; font-weight: 600; }
