@@ -31,16 +31,16 @@ def overview() -> None:
     set_language(st.session_state.get("language"))  # a fragment's rerun is a new run: the language is set again
     # 1. Read the view from the URL
     read_url_state(PARAMS)
-    controls = st.columns([3, 3, 3])
-    controls[0].selectbox(_("Metric"), list(METRICS), format_func=translated(METRICS, lambda k: METRICS[k].label),
-                          key="metric")
-    controls[1].multiselect(_("Region (UN geoscheme)"), REGIONS, key="region", format_func=translated(REGIONS),
-                            placeholder=_("All regions"))
-    controls[2].multiselect(_("Treaty status"), list(STATUS_GROUPS), key="status", format_func=translated(STATUS_GROUPS))
-    toggles = st.columns([2, 3, 3])
-    toggles[0].checkbox(_("Article 5 obligation"), key="art5")
-    toggles[1].checkbox(_("Significant numbers of survivors"), key="survivors")
-    toggles[2].select_slider(_("Deadline within (years; 0 = any)"), DEADLINE_CHOICES, key="within")
+    # Two rows of controls, each one flex row (a row of columns costs a block per column on every rerun).
+    with st.container(horizontal=True, gap="medium"):
+        st.selectbox(_("Metric"), list(METRICS), format_func=translated(METRICS, lambda k: METRICS[k].label), key="metric")
+        st.multiselect(_("Region (UN geoscheme)"), REGIONS, key="region", format_func=translated(REGIONS),
+                       placeholder=_("All regions"))
+        st.multiselect(_("Treaty status"), list(STATUS_GROUPS), key="status", format_func=translated(STATUS_GROUPS))
+    with st.container(horizontal=True, gap="medium", vertical_alignment="center"):
+        st.checkbox(_("Article 5 obligation"), key="art5")
+        st.checkbox(_("Significant numbers of survivors"), key="survivors")
+        st.select_slider(_("Deadline within (years; 0 = any)"), DEADLINE_CHOICES, key="within")
     write_url_state(PARAMS)
 
     # 2. The view: computed once per metric, filters and language (ui.cached keeps it)

@@ -105,7 +105,8 @@ def cached_outline_svg() -> str:
     return make_outline_svg(cached_world_outline())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)  # a view is about 100 KB, mostly its table
+# Shared, not copied: pages only read a view, and unpickling its frames was a tenth of each rerun's script time.
+@st.cache_resource(show_spinner=False, max_entries=64)  # a view is about 100 KB, mostly its table
 def cached_overview_view(metric_key: str, filters: OverviewFilters, language: str) -> OverviewView:
     with using_language(language):
         return build_overview_view(cached_world_panel(), cached_table("global_figures"), cached_table("global_casualties"),
