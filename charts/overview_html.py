@@ -11,7 +11,6 @@ from html import escape
 
 import pandas as pd
 
-from charts.legend import tooltip_lines
 from charts.world_svg import state_attributes
 from domain.overview import Headline, Metric
 from domain.preference import source_label
@@ -45,7 +44,7 @@ def paragraph(text: str, kind: str = "mbc-note") -> str:
 
 
 def make_table_html(binned: pd.DataFrame, metric: Metric) -> str:
-    """Every state shown: name (opens the state, with the map's hover text), figure, as of, source (a link named
+    """Every state shown: name (opens the state), figure, as of, source (a link named
     by its site), legend bin, region and ISO3. Headers sort (missing figures last)."""
     headers = [_("State"), _(metric.label), _("As of"), _("Source"), _("Legend bin"), _("Region"), "ISO3"]
     head = "".join(f'<button type="button" class="mbc-th" role="columnheader" data-col="{i}">{escape(h)}</button>'
@@ -61,12 +60,12 @@ def make_table_html(binned: pd.DataFrame, metric: Metric) -> str:
         return f'<span role="cell"{key}>{shown}</span>'
 
     rows = "".join(
-        f'<div class="mbc-tr" role="row"><span role="cell"><span class="mbc-state mbc-name" {state_attributes(iso3, tip)}>'
+        f'<div class="mbc-tr" role="row"><span role="cell"><span class="mbc-state mbc-name" {state_attributes(iso3)}>'
         f'{escape(state)}</span></span>{cell(text, value)}{cell(as_of)}'
         f'<span role="cell">{source_link(url, {}) if isinstance(url, str) and url else missing}</span>'
         f'{cell(_(label))}{cell(region)}{cell(iso3)}</div>'
-        for iso3, state, region, value, text, as_of, url, label, tip in zip(
+        for iso3, state, region, value, text, as_of, url, label in zip(
             binned["iso3"], binned["state"], binned["region"], sort_keys, binned["value_text"], binned["as_of"],
-            binned["source_url"], binned["bin"], tooltip_lines(binned)))
+            binned["source_url"], binned["bin"]))
     return (f'<div class="mbc-table" role="table" aria-label="{escape(_(metric.label), quote=True)}" data-group="table">'
             f'<div class="mbc-tr mbc-thead" role="row">{head}</div><div class="mbc-tbody" role="rowgroup">{rows}</div></div>')

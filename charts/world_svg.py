@@ -96,9 +96,11 @@ def _attr(text: str) -> str:
     return escape(text, quote=True).replace("\n", "&#10;")
 
 
-def state_attributes(iso3: str, tip: str) -> str:
-    """What makes an element a state for the page's script: its ISO3 and hover text, reachable by keyboard."""
-    return f'data-iso3="{iso3}" tabindex="-1" role="link" aria-label="{_attr(tip)}" data-tip="{_attr(tip)}"'
+def state_attributes(iso3: str, tip: str | None = None) -> str:
+    """What makes an element a state for the page's script: its ISO3, reachable by keyboard, and its hover text
+    (none where the element's own text already says it all, as a table's row does)."""
+    described = f' aria-label="{_attr(tip)}" data-tip="{_attr(tip)}"' if tip is not None else ""
+    return f'data-iso3="{iso3}" tabindex="-1" role="link"{described}'
 
 
 def _view_box(outline: WorldOutline, iso3s: list[str], zoom: bool) -> str:

@@ -104,6 +104,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const hide = () => { tip.hidden = true; outline(null); };
   const show = (target, x, y) => {
     outline(target);
+    if (!target.dataset.tip) { tip.hidden = true; return; }  // a table's row: its cells already say it all
     tip.textContent = target.dataset.tip;
     tip.hidden = false;
     const box = root.getBoundingClientRect();
