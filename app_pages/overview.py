@@ -40,7 +40,9 @@ def overview() -> None:
     with st.container(horizontal=True, gap="medium", vertical_alignment="center"):
         st.checkbox(_("Article 5 obligation"), key="art5")
         st.checkbox(_("Significant numbers of survivors"), key="survivors")
-        st.select_slider(_("Deadline within (years; 0 = any)"), DEADLINE_CHOICES, key="within")
+        any_deadline = _("any")
+        st.segmented_control(_("Deadline within (years)"), DEADLINE_CHOICES, key="within", required=True,
+                             format_func=lambda years: str(years) if years else any_deadline)
     write_url_state(PARAMS)
 
     # 2. The view: computed once per metric, filters and language (ui.cached keeps it)

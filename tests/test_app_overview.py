@@ -197,7 +197,7 @@ def test_status_and_survivors_filters(app, panel):
 
 def test_deadline_within_filter(app, panel):
     run(app)
-    app.select_slider(key="within").set_value(2).run()
+    app.segmented_control(key="within").set_value(2).run()
     shown = set(drawn(map_spec(app)))
     assert shown == expected(panel, deadline_within_years=2)
     years = panel.set_index("iso3")["years_left"]
@@ -230,7 +230,7 @@ def test_changed_widgets_are_written_to_the_url(app):
     app.selectbox(key="metric").select("survivors").run()
     app.multiselect(key="region").set_value(["Americas", "Oceania"]).run()
     app.checkbox(key="survivors").check().run()
-    app.select_slider(key="within").set_value(5).run()
+    app.segmented_control(key="within").set_value(5).run()
     assert url(app) == {"metric": ["survivors"], "region": ["Americas", "Oceania"], "survivors": ["1"],
                         "within": ["5"]}
     app.selectbox(key="metric").select("contamination").run()
@@ -258,7 +258,7 @@ def test_invalid_query_params_fall_back_to_the_default_view(app, panel):
     run(app)
     assert app.selectbox(key="metric").value == "contamination"
     assert app.multiselect(key="region").value == []
-    assert app.select_slider(key="within").value == 0
+    assert app.segmented_control(key="within").value == 0
     assert set(drawn(map_spec(app))) == expected(panel) - {"VAT"}
 
 
