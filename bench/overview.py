@@ -103,7 +103,9 @@ def measure(browser, script: str, drawn: tuple[str, ...], toggle: str, env: dict
         page.wait_for_timeout(500)
         load_bytes = dict(received)
         # The map as it arrived: the outline and the view that colours it (the component keeps both).
-        load_bytes["map"] = page.evaluate("""() => { const view = document.querySelector('.mbc-map').closest('.mbc-view');
+        load_bytes["map"] = page.evaluate("""() => { const map = document.querySelector('.mbc-map');
+            if (!map) return 0;
+            const view = map.closest('.mbc-view');
             return new TextEncoder().encode(view.mbcOutline + JSON.stringify(view.mbcView)).length; }""")
         reruns = [_rerun_seconds(page, toggle) for _ in range(8)]
         page.close()
