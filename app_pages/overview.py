@@ -13,6 +13,7 @@ from ui.svg_view import render_svg_view, render_world_map
 from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
+FULL_RUN = "overview_full_run"  # set by a run of the whole page, not by a rerun of the fragment alone
 PARAMS = [
     UrlParam("metric", "contamination", tuple(METRICS)),
     UrlParam("region", (), REGIONS),
@@ -62,7 +63,7 @@ def overview() -> None:
                 "(never zero). Figures are the latest each state has, so their years differ: hover for the year.").format(
         metric=_(metric.label), count=view.with_data, total=len(binned))
     clicked = render_world_map(
-        cached_outline_svg(), view.map_view, key="world_map",
+        cached_outline_svg, view.map_view, key="world_map", browser_has_outline=not st.session_state.pop(FULL_RUN, False),
         before=make_headlines_html(view.headlines, titles) + paragraph(caption), after=paragraph(source_line(sources)),
         alt=_("World map of {metric} for the {total} states shown: {count} have a figure, the others are grey (no figure "
               "in the sources). The table 'All states shown' lists every figure.").format(
@@ -93,4 +94,5 @@ def overview() -> None:
         st.switch_page("app_pages/country.py", query_params=with_language({"iso3": clicked}))
 
 
+st.session_state[FULL_RUN] = True  # this run draws the page anew: the map's outline goes with it
 overview()

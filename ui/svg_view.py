@@ -5,6 +5,8 @@ is built by charts/world_svg.py, which escapes every text; the script only ever 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 # Elements with data-iso3 are states: hover or keyboard focus shows their data-tip, click or Enter opens them.
@@ -12,12 +14,15 @@ import streamlit as st
 _JS = """
 const STATE_ATTRIBUTES = ['class', 'fill', 'data-iso3', 'data-tip', 'aria-label', 'role', 'tabindex'];
 
+// The shapes come once per page; each view after that only recolours them. Should they ever be missing
+// (the map drawn anew without them), the script asks for them and draws nothing until they come.
 function drawMap(root, body, data) {
-  if (root.mbcOutline !== data.outline) {  // the shapes arrive with every view, but are parsed once
+  if (data.outline && root.mbcOutline !== data.outline) {
     body.innerHTML = '<div class="mbc-before"></div>' + data.outline + '<div class="mbc-after"></div>';
     root.mbcOutline = data.outline;
     root.mbcShapes = new Map([...body.querySelectorAll('path[data-shape]')].map((p) => [p.dataset.shape, p]));
   }
+  if (!root.mbcOutline) { root.mbcSend('missing', true); return; }
   const view = data.view;
   root.mbcView = view;  // bench/overview.py weighs the map as sent: the outline and this view
   body.querySelectorAll('.mbc-highlight').forEach((e) => e.remove());
@@ -74,7 +79,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const body = root.querySelector('.mbc-body');
   const tip = root.querySelector('.mbc-tip');
   root.mbcSend = setTriggerValue;
-  if (data.outline) {
+  if (data.view) {
     drawMap(root, body, data);
   } else if (root.mbcMarkup !== data.markup) {
     body.innerHTML = data.markup;
@@ -206,8 +211,18 @@ def render_svg_view(markup: str, key: str, alt: str) -> str | None:
     return _VIEW(key=key, data={"markup": markup, "alt": alt}, on_clicked_change=lambda: None).clicked
 
 
-def render_world_map(outline_svg: str, view: dict, key: str, alt: str, before: str = "", after: str = "") -> str | None:
+def render_world_map(outline: Callable[[], str], view: dict, *, key: str, alt: str, before: str = "", after: str = "",
+                     browser_has_outline: bool = False) -> str | None:
     """Show the outline (charts.world_svg.make_outline_svg) coloured as `view` says (make_world_view), with
-    markup `before` and `after` it (escaped by whoever built it); the ISO3 of the state clicked in this run, else None."""
-    data = {"outline": outline_svg, "view": view, "alt": alt, "before": before, "after": after}
-    return _VIEW(key=key, data=data, on_clicked_change=lambda: None).clicked
+    markup `before` and `after` it (escaped by whoever built it); the ISO3 of the state clicked in this run, else None.
+
+    `browser_has_outline` (a rerun of the fragment that drew the map): only the view is sent, about a tenth of
+    the bytes of each filter change. Should the browser lack the outline after all, it asks, and gets it."""
+    resend = f"{key}_resend_outline"
+    send = not browser_has_outline or st.session_state.pop(resend, False)
+    data = {"outline": outline() if send else None, "view": view, "alt": alt, "before": before, "after": after}
+    result = _VIEW(key=key, data=data, on_clicked_change=lambda: None, on_missing_change=lambda: None)
+    if result.missing and not send:
+        st.session_state[resend] = True
+        st.rerun(scope="fragment")
+    return result.clicked

@@ -219,3 +219,24 @@ def test_the_table_lists_every_state_shown_sorts_by_a_header_and_a_name_opens_th
     top = with_area["iso3"].iloc[0]
     names.first.click()
     page.wait_for_url(f"**/country?iso3={top}", timeout=30_000)
+
+
+def test_a_filter_change_sends_only_the_new_view_and_a_map_without_its_shapes_gets_them_again(offline_page):
+    page = offline_page.open("/")
+    drawn(page)
+    received = []  # the socket is already open: DevTools counts what arrives on it from now on
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.webSocketFrameReceived", lambda event: received.append(len(event["response"]["payloadData"])))
+    page.get_by_text("Article 5 obligation", exact=True).click()
+    page.wait_for_function("document.querySelectorAll('.mbc-map .mbc-state').length === 32", timeout=30_000)
+    page.wait_for_timeout(500)
+    # The outline (about 180 KB) stays in the browser: a filter change brings the view, the bars and the table
+    # (DevTools gives binary frames in base64, a third more than their bytes).
+    assert 0 < sum(received) < 120_000, sum(received)
+
+    # Were the map ever drawn anew without its shapes, it asks for them and draws them again.
+    page.evaluate("""() => { const view = document.querySelector('.mbc-map').closest('.mbc-view');
+        view.mbcOutline = undefined; view.querySelector('.mbc-body').innerHTML = ''; }""")
+    page.get_by_text("Article 5 obligation", exact=True).click()
+    page.wait_for_function("document.querySelectorAll('.mbc-map .mbc-state').length > 150", timeout=30_000)
