@@ -1,10 +1,7 @@
 """Overview: a world map of one metric, headline figures, and the ranked states, all shareable by URL."""
-from html import escape
-
 import streamlit as st
 
-from charts.overview_html import make_headlines_html, paragraph
-
+from charts.overview_html import make_headlines_html, make_ranked_and_table_html, paragraph
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters
 from i18n import _, current_language, set_language
 from ui.cached import cached_compiled_date, cached_outline_svg, cached_overview_view, cached_provenance, cached_small_states
@@ -81,10 +78,7 @@ def overview() -> None:
     render_slide_images(_slide, f"overview_{metric.key}")
 
     # The ranked bars beside the table of every state shown, in one element; the downloads under them.
-    headings = _("Highest figures"), _("All states shown")
-    ranked = (f'<div class="mbc-split"><section data-group="bars"><h3>{escape(headings[0])}</h3>{view.bars_markup}'
-              f'{paragraph(source_line(sources[:1]))}</section><section><h3>{escape(headings[1])}</h3>{view.table_markup}'
-              '</section></div>')
+    ranked = make_ranked_and_table_html(view.bars_markup, view.table_markup, source_line(sources[:1]))
     clicked = render_svg_view(ranked, key="ranked", alt=_(
         "Bar chart of the states with the highest figures for {metric}, and the table of every state shown.").format(
         metric=_(metric.label))) or clicked

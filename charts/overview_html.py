@@ -43,6 +43,14 @@ def paragraph(text: str, kind: str = "mbc-note") -> str:
     return f'<p class="{kind}">{escape(text)}</p>'
 
 
+def make_ranked_and_table_html(bars: str, table: str, source: str) -> str:
+    """The ranked bars (with their source line) beside the table of every state shown, each under its heading;
+    one below the other on a narrow screen."""
+    highest, every = _("Highest figures"), _("All states shown")
+    return (f'<div class="mbc-split"><section data-group="bars"><h3>{escape(highest)}</h3>{bars}{paragraph(source)}'
+            f'</section><section><h3>{escape(every)}</h3>{table}</section></div>')
+
+
 def make_table_html(binned: pd.DataFrame, metric: Metric) -> str:
     """Every state shown: name (opens the state), figure, as of, source (a link named
     by its site), legend bin, region and ISO3. Headers sort (missing figures last)."""

@@ -1,7 +1,9 @@
-"""A view of server-drawn markup (the overview's map and ranked bars): hover text, and a click opens a state.
+"""A view of server-drawn markup (the overview's map with its headlines, the ranked bars and the table of
+states): hover text, a click opens a state, and the table's headers sort it.
 
 A Streamlit v2 component with its script inline: nothing is fetched, no chart library loads. The markup
-is built by charts/world_svg.py, which escapes every text; the script only ever sets hover text as text.
+is built by charts/world_svg.py and charts/overview_html.py, which escape every text; the script only ever
+sets hover text as text.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 # Elements with data-iso3 are states: hover or keyboard focus shows their data-tip, click or Enter opens them.
-# One Tab stop per view (the map has 160 states): the arrow keys move between states, in the markup's order.
+# One Tab stop per group of states (the map has 160): the arrow keys move between them, in the markup's order.
 _JS = """
 const STATE_ATTRIBUTES = ['class', 'fill', 'data-iso3', 'data-tip', 'aria-label', 'role', 'tabindex'];
 
