@@ -205,6 +205,9 @@ def test_the_table_lists_every_state_shown_sorts_by_a_header_and_a_name_opens_th
     asia = filter_states(panel, OverviewFilters(regions=("Asia",)))
     names = page.locator(".mbc-table .mbc-name")
     assert sorted(names.evaluate_all("els => els.map(e => e.dataset.iso3)")) == sorted(asia["iso3"])
+    # One Tab stop for the bars and one for the table, as for the map (the arrow keys move within each).
+    stops = page.eval_on_selector_all("[data-group] [data-iso3]", "els => els.filter(e => e.tabIndex === 0).map(e => e.closest('[data-group]').dataset.group)")
+    assert sorted(stops) == ["bars", "table"]
 
     figure = page.get_by_role("columnheader", name=METRICS["contamination"].label)
     figure.click()
