@@ -41,7 +41,7 @@ def cached_panel(on: dt.date, pace_years: int = 3, max_estimate_age: int = 5) ->
     return build_state_panel(cached_tables(), on, OutlookAssumptions(pace_years, max_estimate_age))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)  # read-only, and read several times a run: shared, not unpickled each time
 def cached_provenance() -> dict[str, dict]:
     return {name: read_provenance(name) for name in table_names()}
 
