@@ -12,7 +12,7 @@ from html import escape
 import pandas as pd
 
 from charts.world_svg import state_attributes
-from domain.overview import Headline, Metric
+from domain.overview import Headline, Metric, legend_positions
 from domain.preference import source_label
 from i18n import NOT_REPORTED, _
 
@@ -59,8 +59,7 @@ def make_table_html(binned: pd.DataFrame, metric: Metric) -> str:
                    for i, h in enumerate(headers))
     missing = escape(_(NOT_REPORTED))
     # The figure column sorts by value; a categorical one (the outlook) by its legend's order.
-    order = {label: i for i, label in enumerate(metric.labels)}
-    sort_keys = binned["bin"].map(order).where(binned["value"].notna()) if metric.categorical else binned["value"]
+    sort_keys = binned["bin"].map(legend_positions(metric)).where(binned["value"].notna()) if metric.categorical else binned["value"]
 
     def cell(text: object, sort: object = None) -> str:
         shown = missing if pd.isna(text) else escape(str(text))

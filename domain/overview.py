@@ -129,13 +129,18 @@ def top_states(binned: pd.DataFrame, metric: Metric, top: int = 15) -> pd.DataFr
     figure has no row here: the full table lists it."""
     ranked = binned.dropna(subset=["value"])
     if metric.categorical:
-        order = ranked["bin"].map({label: i for i, label in enumerate(metric.labels)})
+        order = ranked["bin"].map(legend_positions(metric))
         return ranked.assign(order=order).sort_values(["order", "state"]).drop(columns="order").head(top)
     return ranked.assign(value=ranked["value"].astype(float)).sort_values("value", ascending=False).head(top)
 
 
 def legend_order(metric: Metric) -> list[str]:
     return [*metric.labels, NO_DATA]
+
+
+def legend_positions(metric: Metric) -> dict[str, int]:
+    """Each bin label's place in the legend: how a categorical metric (the outlook) ranks and sorts."""
+    return {label: i for i, label in enumerate(metric.labels)}
 
 
 def _format_value(value) -> str:

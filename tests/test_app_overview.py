@@ -19,7 +19,7 @@ from data_loaders.provenance import read_provenance
 from data_loaders.registry import LOADERS
 from domain.overview import METRICS, NO_DATA, OverviewFilters, compute_headlines, compute_metric_bins, filter_states
 from domain.panel import ReferenceTables, build_world_panel
-from tests.app_views import overview_table
+from tests.app_views import component_data, markup_tree, overview_table
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")
@@ -48,13 +48,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def map_spec(app: AppTest) -> dict:
     """What the page sends its map: the outline, the view that colours it, and the markup before and after it."""
-    views = [v for v in app.get("bidi_component") if v.proto.id.endswith("world_map")]
-    assert len(views) == 1
-    return json.loads(views[0].proto.json)
-
-
-def tree(markup: str) -> ET.Element:
-    return ET.fromstring(f"<div>{markup}</div>")
+    return component_data(app, "world_map")
 
 
 def shapes(spec: dict) -> list[str]:
@@ -69,16 +63,16 @@ def drawn(spec: dict) -> list[str]:
 
 def dotted(spec: dict) -> list[str]:
     """Small states marked with a dot as well as (or instead of) their shape."""
-    return [dot.get("data-iso3") for dot in tree(spec["view"]["dots"]).iter("circle")]
+    return [dot.get("data-iso3") for dot in markup_tree(spec["view"]["dots"]).iter("circle")]
 
 
 def legend_names(spec: dict) -> list[str]:
-    return ["".join(item.itertext()) for item in tree(spec["view"]["legend"]).iter("li")]
+    return ["".join(item.itertext()) for item in markup_tree(spec["view"]["legend"]).iter("li")]
 
 
 def not_on_map(spec: dict) -> list[str]:
     """States shown that the boundaries cannot draw, as the note under the map names them."""
-    note = [p for p in tree(spec["view"]["legend"]).iter("p") if p.get("class") == "mbc-not-drawn"]
+    note = [p for p in markup_tree(spec["view"]["legend"]).iter("p") if p.get("class") == "mbc-not-drawn"]
     return note[0].get("data-states").split("|") if note else []
 
 
@@ -87,17 +81,17 @@ def view_box(spec: dict) -> str:
 
 
 def legend_title(spec: dict) -> str:
-    return next(p.text for p in tree(spec["view"]["legend"]).iter("p") if p.get("class") == "mbc-legend-title")
+    return next(p.text for p in markup_tree(spec["view"]["legend"]).iter("p") if p.get("class") == "mbc-legend-title")
 
 
 def headlines(spec: dict) -> list[tuple[str, str]]:
     """(label, value) of each headline figure above the map."""
-    return [(card[0].text, card[1].text) for card in (list(div) for div in tree(spec["before"]).iter("div")
+    return [(card[0].text, card[1].text) for card in (list(div) for div in markup_tree(spec["before"]).iter("div")
                                                       if div.get("class") == "mbc-headline")]
 
 
 def texts_around_the_map(spec: dict) -> str:
-    return " ".join([*tree(spec["before"]).itertext(), *tree(spec["after"]).itertext()])
+    return " ".join([*markup_tree(spec["before"]).itertext(), *markup_tree(spec["after"]).itertext()])
 
 
 def expected(panel: pd.DataFrame, **filters) -> set[str]:
@@ -272,7 +266,7 @@ def test_the_map_is_drawn_from_shapes_in_the_page_with_a_hover_text_for_each_sta
     # Nothing for the browser to fetch: no base map, tiles, fonts or images, only shapes drawn in place.
     for markup in (spec["outline"], json.dumps(spec["view"])):
         assert "href" not in markup and "url(" not in markup and "<image" not in markup
-    assert all(link.get("href").startswith("https://") for link in tree(spec["before"] + spec["after"]).iter("a"))
+    assert all(link.get("href").startswith("https://") for link in markup_tree(spec["before"] + spec["after"]).iter("a"))
     assert view_box(spec).startswith("0 0 1000 ")  # the whole world (Antarctica, not a state, cut off)
     outline = ET.fromstring(spec["outline"])
     assert {p.get("data-shape") for p in outline.iter(f"{SVG}path")} >= set(shapes(spec))

@@ -28,6 +28,7 @@ function drawMap(root, body, data) {
   const view = data.view;
   root.mbcView = view;  // bench/overview.py weighs the map as sent: the outline and this view
   body.querySelectorAll('.mbc-highlight').forEach((e) => e.remove());
+  root.mbcHovered = null;  // the shapes stay: the next pointer move outlines its state again
   const shown = new Set();
   for (const [iso3, fill, tip] of view.states) {
     const shape = root.mbcShapes.get(iso3);
@@ -108,20 +109,26 @@ export default function ({ parentElement, data, setTriggerValue }) {
       target.ownerSVGElement.appendChild(copy);
     }
   };
-  const hide = () => { tip.hidden = true; outline(null); };
-  const show = (target, x, y) => {
-    outline(target);
-    if (!target.dataset.tip) { tip.hidden = true; return; }  // a table's row: its cells already say it all
-    tip.textContent = target.dataset.tip;
-    tip.hidden = false;
+  const hide = () => { tip.hidden = true; root.mbcHovered = null; outline(null); };
+  const placeTip = (x, y) => {
     const box = root.getBoundingClientRect();
     const left = Math.min(x - box.left + 14, box.width - tip.offsetWidth - 4);
     tip.style.left = Math.max(left, 0) + 'px';
     tip.style.top = (y - box.top + 14) + 'px';
   };
+  const show = (target, x, y) => {
+    root.mbcHovered = target;
+    outline(target);
+    if (!target.dataset.tip) { tip.hidden = true; return; }  // a table's row: its cells already say it all
+    tip.textContent = target.dataset.tip;
+    tip.hidden = false;
+    placeTip(x, y);
+  };
   body.addEventListener('pointermove', (event) => {
     const t = state(event);
-    if (t) show(t, event.clientX, event.clientY); else hide();
+    if (!t) { hide(); return; }
+    if (t === root.mbcHovered && !tip.hidden) { placeTip(event.clientX, event.clientY); return; }  // same state: move the text only
+    show(t, event.clientX, event.clientY);
   });
   body.addEventListener('pointerleave', hide);
   body.addEventListener('focusin', (event) => {
