@@ -12,6 +12,7 @@ import hashlib
 import json
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 from config import DATA_DIR, REFERENCE_DIR
@@ -19,9 +20,6 @@ from data_loaders.provenance import sidecar_path
 from data_loaders.registry import SOURCES
 from data_loaders.validation import check_file
 
-# The reference edition: its notes carry "[Pass 2, 2026-11-27]" stamps and its README gives
-# membership status "as of 2026-11-27".
-REFERENCE_EDITION = "2026-11-27"
 TERMS = (
     "Figures are facts reused with a citation per row (source_url). Each cited page keeps its own "
     "terms: Landmine and Cluster Munition Monitor (ICBL-CMC), Mine Action Review (Norwegian People's "
@@ -49,13 +47,19 @@ def source_urls(path: Path) -> list[str]:
     return sorted(u for u in urls if u)
 
 
-def provenance(name: str, path: Path) -> dict:
+def reference_edition(reference_dir: Path) -> str:
+    """The edition date the team wrote in the reference's EDITION file (an ISO date)."""
+    text = (reference_dir / "EDITION").read_text(encoding="utf-8").strip()
+    return date.fromisoformat(text).isoformat()
+
+
+def provenance(name: str, path: Path, edition: str) -> dict:
     return {
         "file": path.name,
         "title": SOURCES[name].title,
         "producer": PRODUCERS.get(name, DEFAULT_PRODUCER),
         "compiled_from": f"shared/reference/{path.name}",
-        "date_compiled": REFERENCE_EDITION,
+        "date_compiled": edition,
         "licence": TERMS,
         "source_urls": source_urls(path),
         "sha256": sha256(path),
@@ -63,6 +67,10 @@ def provenance(name: str, path: Path) -> dict:
 
 
 def build(reference_dir: Path, data_dir: Path) -> list[str]:
+    try:
+        edition = reference_edition(reference_dir)
+    except (OSError, ValueError) as error:
+        return [f"EDITION: {reference_dir / 'EDITION'} holds no edition date ({error})"]
     problems = []
     for name, source in SOURCES.items():
         checked = check_file(source, reference_dir / f"{name}.csv")
@@ -74,7 +82,7 @@ def build(reference_dir: Path, data_dir: Path) -> list[str]:
         target = data_dir / f"{name}.csv"
         shutil.copyfile(reference_dir / f"{name}.csv", target)
         sidecar = sidecar_path(target)
-        sidecar.write_text(json.dumps(provenance(name, target), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        sidecar.write_text(json.dumps(provenance(name, target, edition), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return []
 
 

@@ -167,16 +167,16 @@ def test_region_filter_draws_only_the_african_states_parties(app, panel):
     assert not view_box(spec).startswith("0 0 ")  # zoomed to Africa
 
 
-def test_article5_toggle_keeps_the_32_open_obligations(app, panel):
+def test_article5_toggle_keeps_the_31_open_obligations(app, panel):
     run(app)
     app.checkbox(key="art5").check().run()
     spec = map_spec(app)
     open_obligations = panel[panel["has_article5"] & ~panel["article5_completed"]
                              & panel["membership_status"].isin(["state_party", "withdrawing", "not_yet_in_force"])]
     assert set(drawn(spec)) == set(open_obligations["iso3"]) == expected(panel, article5_only=True)
-    assert len(drawn(spec)) == 32
+    assert len(drawn(spec)) == 31  # Oman declared completion in 2025 (edition 3)
     assert "GBR" not in drawn(spec) and "NOR" not in drawn(spec)
-    assert headlines(spec)[0][1] == "32 states"
+    assert headlines(spec)[0][1] == "31 states"
 
 
 def test_status_and_survivors_filters(app, panel):
@@ -214,7 +214,7 @@ def test_query_params_restore_the_view(app, panel):
     spec = map_spec(app)
     assert legend_title(spec) == METRICS["years_left"].label
     wanted = expected(panel, regions=("Europe", "Asia"), article5_only=True)
-    assert set(drawn(spec)) == wanted and len(wanted) == 14
+    assert set(drawn(spec)) == wanted and len(wanted) == 13
     assert any(name.startswith("deadline passed") for name in legend_names(spec))
 
 
@@ -282,7 +282,7 @@ def test_overview_shows_four_headlines_a_source_line_and_a_download(app, panel):
                                            LOADERS["global_casualties"](), read_provenance("article5")["date_compiled"])
     assert headlines(spec) == [(h.label, h.value) for h in expected_headlines]
     assert expected_headlines[0].as_of == f"Article 5 table, {read_provenance('article5')['date_compiled']}"
-    assert headlines(spec)[0][1] == "32 states"
+    assert headlines(spec)[0][1] == "31 states"
     assert f"as of {expected_headlines[0].as_of}" in texts_around_the_map(spec)
     assert texts_around_the_map(spec).count("Source: ") == 4
     assert "Data source:" in texts_around_the_map(spec) and "data/article5.csv" in texts_around_the_map(spec)

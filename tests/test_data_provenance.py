@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import config
 from data_loaders.registry import SOURCES
 from scripts.build_data import build
 from tests.helpers import DATA_DIR
+from tests.reference import edition, reference_dir
 
 REQUIRED_KEYS = {"file", "title", "producer", "source_urls", "date_compiled", "licence", "sha256"}
 
@@ -82,22 +82,21 @@ def test_sidecar_describes_its_file(name):
     assert meta["file"] == f"{name}.csv"
     assert meta["title"] == SOURCES[name].title
     assert meta["producer"].strip() and meta["licence"].strip()
-    assert meta["date_compiled"] == "2026-11-27"
+    assert meta["date_compiled"] == edition()
     with (DATA_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
         urls = {record["source_url"] for record in csv.DictReader(handle)} - {""}
     assert meta["source_urls"] == sorted(urls)
     assert all(url.startswith(("http://", "https://")) for url in meta["source_urls"])
 
 
-def _reference_dir() -> Path:
-    reference = Path(config.REFERENCE_DIR)
-    if not reference.is_dir():
-        pytest.skip(f"reference data not available at {reference}")
-    return reference
+def copy_contents(reference: Path, target: Path) -> None:
+    """The reference's files without their modes: the reference itself is read-only."""
+    for path in [*reference.glob("*.csv"), reference / "EDITION"]:
+        shutil.copyfile(path, target / path.name)
 
 
 def test_build_from_the_reference_reproduces_data_byte_for_byte(tmp_path):
-    reference = _reference_dir()
+    reference = reference_dir()
     out = tmp_path / "data"
     assert build(reference, out) == []
     built = sorted(p.name for p in out.iterdir())
@@ -108,14 +107,24 @@ def test_build_from_the_reference_reproduces_data_byte_for_byte(tmp_path):
 
 
 def test_build_stops_without_writing_when_a_reference_file_is_invalid(tmp_path):
-    reference = _reference_dir()
+    reference = reference_dir()
     broken = tmp_path / "reference"
     broken.mkdir()
-    for path in reference.glob("*.csv"):
-        shutil.copyfile(path, broken / path.name)  # contents only: the reference is read-only
+    copy_contents(reference, broken)
     with (broken / "casualties.csv").open("a", encoding="utf-8") as handle:
         handle.write("AFG,Afghanistan,2010,1,5,5,,,,https://example.org,\n")
     out = tmp_path / "data"
     problems = build(broken, out)
     assert problems and all(line.startswith("casualties.csv:") for line in problems)
+    assert not out.exists()
+
+
+def test_build_refuses_a_reference_without_an_edition_date(tmp_path):
+    broken = tmp_path / "reference"
+    broken.mkdir()
+    copy_contents(reference_dir(), broken)
+    (broken / "EDITION").write_text("December\n", encoding="utf-8")
+    out = tmp_path / "data"
+    problems = build(broken, out)
+    assert len(problems) == 1 and problems[0].startswith("EDITION: ") and "December" in problems[0]
     assert not out.exists()

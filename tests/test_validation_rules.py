@@ -12,14 +12,11 @@ from pathlib import Path
 
 import pytest
 
-import config
 from data_loaders import validation
 from data_loaders.cli import run
 from data_loaders.registry import SOURCES
 from tests.helpers import DATA_DIR, ROOT, VALID_ROWS, csv_text, row, write_csv, write_source_csv
-
-REFERENCE_DIR = Path(config.REFERENCE_DIR)
-
+from tests.reference import reference_dir
 
 def validate(capsys, path, source="casualties", *extra) -> tuple[int, list[str], str]:
     """Run the CLI in-process; return (exit code, stdout lines, stderr)."""
@@ -505,9 +502,7 @@ def test_data_file_validates(capsys, name):
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_reference_file_validates(capsys, name):
-    path = REFERENCE_DIR / f"{name}.csv"
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
+    path = reference_dir() / f"{name}.csv"
     code, lines, _ = validate(capsys, path, name)
     assert code == 0, lines[:10]
 
