@@ -1,6 +1,4 @@
 """State Party: the cooperation committee's country-page outline for one state (`?iso3=XXX`)."""
-import datetime as dt
-
 import streamlit as st
 
 from charts.brief import make_country_brief_pdf
@@ -12,12 +10,14 @@ from ui.country_sections import (
     render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
     render_needs, render_outlook, render_partnerships, render_resources, render_state_slide_images,
 )
+from ui.clock import today
 from ui.localize import state_name
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))
 ESTIMATE_AGES = tuple(range(1, 16))
-panel = cached_world_panel().set_index("iso3")
+on = today()
+panel = cached_world_panel(on).set_index("iso3")
 PARAMS = [
     UrlParam("iso3", "AGO", tuple(panel.index)),
     UrlParam("pace_years", 3, PACE_YEARS),
@@ -31,9 +31,9 @@ picker, brief, image = st.columns([4, 2, 2], vertical_alignment="bottom")
 names = {code: f"{state_name(code, name)} ({code})" for code, name in panel["state"].items()}
 picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]
-profile = cached_country_profile(iso3)
+profile = cached_country_profile(iso3, on)
 assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
-projection = compute_projection(profile, dt.date.today(), assumptions)
+projection = compute_projection(profile, on, assumptions)
 compiled = cached_compiled_date()
 brief.download_button(_("One-page brief (PDF)"), lambda language=current_language(): make_country_brief_pdf(
                           profile, projection, compiled, language),

@@ -1,11 +1,11 @@
 """Gaps (committees): who is off pace, where casualties rise while support falls, where information is missing."""
-import datetime as dt
 
 import streamlit as st
 
 from domain.gaps import compute_casualties_against_support, compute_reporting_completeness, count_uncovered_needs
 from i18n import N_, _
 from ui.cached import cached_panel, cached_table
+from ui.clock import today
 from ui.components import translated
 from ui.gaps_sections import (
     render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state,
@@ -30,7 +30,7 @@ if view == "table":
 write_url_state(PARAMS)
 
 # 2. Get data and compute, 3. render the chosen view; a click on a state opens its page
-on = dt.date.today()
+on = today()
 panel = localize_states(cached_panel(on))
 if view == "pace":
     uncovered = count_uncovered_needs(read_registry().coverage)

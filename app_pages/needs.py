@@ -1,5 +1,4 @@
 """Needs & offers (donors): filter the needs, see which offers fit and what no one covers; filters in the URL."""
-import datetime as dt
 
 import streamlit as st
 
@@ -11,6 +10,7 @@ from domain.overview import REGIONS
 from i18n import N_, _, current_language
 from ui.auth import current_actor
 from ui.cached import cached_panel, cached_small_states
+from ui.clock import today
 from ui.components import NOT_REPORTED, render_chart, render_downloads, render_source_line, translated
 from ui.localize import localize_states, translate_columns
 from ui.needs_sections import render_matches_for
@@ -51,7 +51,7 @@ registry = read_registry()
 filters = NeedFilters(tuple(st.session_state["area"]), tuple(st.session_state["region"]), tuple(st.session_state["size"]),
                       tuple(st.session_state["need_status"]), st.session_state["within"] or None,
                       st.session_state["rising"], st.session_state["unoffered"])
-shown = localize_states(filter_needs(registry.coverage, cached_panel(dt.date.today()), filters), "state_name")
+shown = localize_states(filter_needs(registry.coverage, cached_panel(today()), filters), "state_name")
 uncovered = count_uncovered_needs(shown)
 
 # 3. Render: figures, map, table with downloads, and the offers that fit the chosen need

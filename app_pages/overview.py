@@ -5,6 +5,7 @@ from charts.overview_html import make_headlines_html, make_ranked_and_table_html
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters
 from i18n import _, current_language, set_language
 from ui.cached import cached_compiled_date, cached_outline_svg, cached_overview_view, cached_provenance, cached_small_states
+from ui.clock import today
 from ui.components import render_downloads, render_slide_images, source_line, translated
 from ui.svg_view import render_svg_view, render_world_map
 from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
@@ -50,7 +51,7 @@ def overview() -> None:
         article5_only=st.session_state["art5"], survivors_only=st.session_state["survivors"],
         deadline_within_years=st.session_state["within"] or None,
     )
-    view = cached_overview_view(metric.key, filters, current_language())
+    view = cached_overview_view(metric.key, filters, current_language(), today())
     binned = view.binned
 
     # 3. Render: headlines and map in one element, then the ranked chart and the table, each with its sources

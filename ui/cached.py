@@ -47,9 +47,8 @@ def cached_provenance() -> dict[str, dict]:
 
 
 @st.cache_data(show_spinner=False)
-def cached_world_panel(on: dt.date | None = None) -> pd.DataFrame:
+def cached_world_panel(on: dt.date) -> pd.DataFrame:
     # Kept on disk per day and per content of every table and of the domain code: most starts skip assembling it.
-    on = on or dt.date.today()
     inputs = {path for name in table_names() for path in table_inputs(name)} | set((ROOT / "domain").glob("*.py"))
     return load_or_build("world-panel", f"{content_key(inputs, PACKAGES)}-{on.isoformat()}",
                          lambda: build_world_panel(cached_tables(), cached_table("states_not_party"), on),
@@ -57,7 +56,7 @@ def cached_world_panel(on: dt.date | None = None) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def cached_country_profile(iso3: str, on: dt.date | None = None) -> CountryProfile:
+def cached_country_profile(iso3: str, on: dt.date) -> CountryProfile:
     return build_country_profile(iso3, cached_world_panel(on), cached_tables(), cached_table("support_pairs"),
                                  cached_table("states_not_party"))
 
@@ -107,9 +106,9 @@ def cached_outline_svg() -> str:
 
 # Shared, not copied: pages only read a view, and unpickling its frames was a tenth of each rerun's script time.
 @st.cache_resource(show_spinner=False, max_entries=64)  # a view is about 100 KB, mostly its table
-def cached_overview_view(metric_key: str, filters: OverviewFilters, language: str) -> OverviewView:
+def cached_overview_view(metric_key: str, filters: OverviewFilters, language: str, on: dt.date) -> OverviewView:
     with using_language(language):
-        return build_overview_view(cached_world_panel(), cached_table("global_figures"), cached_table("global_casualties"),
+        return build_overview_view(cached_world_panel(on), cached_table("global_figures"), cached_table("global_casualties"),
                                    cached_provenance()["article5"]["date_compiled"], cached_world_outline(),
                                    METRICS[metric_key], filters)
 

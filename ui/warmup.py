@@ -23,12 +23,13 @@ def warm() -> None:
     from domain.overview import OverviewFilters
     from i18n import LANGUAGES
     from ui.cached import cached_outline_svg, cached_overview_view, cached_provenance
+    from ui.clock import today
 
     for label in LANGUAGES.values():  # "Français" is not ASCII: Streamlit then loads its emoji catalogue
         extract_leading_icon(label)
     st.empty()  # outside any page run this draws nothing: it only makes the REPL check now
     cached_provenance()
-    cached_overview_view("contamination", OverviewFilters(), "en")  # the home page's default view
+    cached_overview_view("contamination", OverviewFilters(), "en", today())  # the home page's default view
     cached_outline_svg()
     # What is loaded now stays for the life of the process: keep it out of every later garbage collection
     # (Streamlit collects after each run, which otherwise walks all of it each time).
