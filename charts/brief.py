@@ -12,7 +12,7 @@ from matplotlib.figure import Figure  # not pyplot: no GUI backend, safe in Stre
 from domain.country import CountryProfile, Projection
 from domain.countries import country_name
 from domain.membership import MEMBERSHIP_LABELS
-from domain.preference import source_label
+from domain.sources import source_label
 from i18n import NOT_REPORTED, _, current_language, format_figure, translate_message, using_language
 
 A4_INCHES = (8.27, 11.69)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from charts.world_svg import state_attributes
 from domain.overview import Headline, Metric, legend_positions
-from domain.preference import source_label
+from domain.sources import source_label
 from i18n import NOT_REPORTED, _
 
 

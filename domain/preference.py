@@ -5,13 +5,10 @@ source's figure stays beside it, labelled, never dropped (reference README: keep
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pandas as pd
 
-from i18n import N_
+from domain.sources import source_label
 
-NO_SOURCE = N_("source not given")
 MONITOR_HOSTS = ("the-monitor.org",)
 
 
@@ -20,14 +17,6 @@ def is_landmine_monitor(source_url: pd.Series, notes: pd.Series | None = None) -
     if notes is None:
         return by_url
     return by_url | notes.fillna("").str.startswith("Landmine Monitor")
-
-
-def source_label(url: object) -> str:
-    """A short label for a source link: its host without www."""
-    if not isinstance(url, str) or not url:
-        return NO_SOURCE
-    host = urlparse(url).netloc
-    return host.removeprefix("www.") or url
 
 
 def rank_sources(rows: pd.DataFrame, by: list[str], value: str, notes: str | None = None) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from domain.preference import source_label
+from domain.sources import source_label
 from domain.countries import country_name
 from i18n import NOT_REPORTED, _, current_language, format_decimal, format_figure, localize_number, translate_message
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.renderer import images_available
-from domain.preference import source_label
+from domain.sources import source_label
 from i18n import N_, NOT_REPORTED, _, current_language, format_figure, translate_message, using_language
 from spreadsheets import neutralise, rows_to_csv, rows_to_xlsx
 from ui.cached import cached_compiled_date
