@@ -1,7 +1,7 @@
 """Read a CSV or XLSX file into raw text cells, as spreadsheets really export them.
 
-Handles UTF-8 (with or without BOM), UTF-16, cp1252/Latin-1, comma/semicolon/tab, CRLF, and
-refuses binaries, empty files and files whose content contradicts their extension.
+Handles UTF-8 (with or without BOM), UTF-16, cp1252/Latin-1 (when the bytes read as such), comma/semicolon/tab,
+CRLF, and refuses binaries, other code pages, empty files and files whose content contradicts their extension.
 """
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from charset_normalizer import from_bytes
 
 from config import MAX_FILE_BYTES, MAX_ROWS
 from data_loaders.problems import InvalidFile
@@ -66,10 +68,14 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    # Excel's plain "CSV" on Western European Windows is cp1252. cp1252 and Latin-1 decode almost any bytes,
+    # so no decoding error would refuse Shift-JIS, KOI8-R or Mac Roman: charset-normalizer judges whether the
+    # bytes read as text in those code pages, and anything else is refused rather than turned into mojibake.
+    match = from_bytes(data, cp_isolation=["cp1252", "latin_1"]).best()
+    if match is None:
+        raise InvalidFile("the file is not UTF-8 text, and does not read as Windows-1252 or Latin-1 text either: "
+                          "save it as 'CSV UTF-8'")
+    return str(match), match.encoding
 
 
 def _looks_binary(text: str) -> bool:

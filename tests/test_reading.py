@@ -68,6 +68,17 @@ def test_cp1252_accents_are_decoded_not_mangled(tmp_path):
     assert table.encoding == "cp1252"
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("iso3,state,notes\nJPN,日本,地雷除去の支援\n" * 3, "shift_jis"),
+    ("iso3,state,notes\nRUS,Россия,разминирование территории\n" * 3, "koi8_r"),
+    ("iso3,state,notes\nCIV,Côte d'Ivoire,déminage\n" * 3, "mac_roman"),
+])
+def test_text_in_another_code_page_is_refused_not_read_as_cp1252_mojibake(tmp_path, text, encoding):
+    path = tmp_path / f"{encoding}.csv"
+    path.write_bytes(text.encode(encoding))
+    assert "not UTF-8 text, and does not read as Windows-1252 or Latin-1" in _invalid(path)
+
+
 # --- delimiters, line ends, quoting -----------------------------------------------------------
 
 
@@ -223,7 +234,7 @@ def test_random_bytes_are_refused_as_binary(tmp_path):
     path = tmp_path / "junk.csv"
     path.write_bytes(b"a" + os.urandom(4096))  # no magic number: caught by content, not signature
     reason = _invalid(path)
-    assert "binary" in reason or "not text" in reason
+    assert "not UTF-8 text" in reason  # no code page we read makes text of it
 
 
 def test_nul_bytes_are_refused_as_binary(tmp_path):
