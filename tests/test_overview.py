@@ -414,7 +414,8 @@ def test_top_states_rank_by_figure_or_by_legend_order_and_drop_states_without_on
     ranked = top_states(binned_casualties, METRICS["casualties"], top=2)
     assert ranked["state"].tolist() == ["Afghanistan", "Cambodia"] and ranked["value"].dtype == float
     outlook = METRICS["outlook"]
-    frame = pd.DataFrame({"state": ["B", "A", "C", "D"], "bin": [outlook.labels[2], outlook.labels[0], outlook.labels[0], NO_DATA],
+    frame = pd.DataFrame({"state": ["B", "A", "C", "D"],
+                          "bin": [outlook.labels[2], outlook.labels[0], outlook.labels[0], NO_DATA],
                           "value": [outlook.labels[2], outlook.labels[0], outlook.labels[0], None]})
     assert top_states(frame, outlook)["state"].tolist() == ["A", "C", "B"]
 
@@ -464,27 +465,21 @@ def test_real_data_every_figure_shown_has_a_bin_and_every_missing_one_is_no_data
     assert not np.any(binned.loc[missing, "value_text"].astype(str).isin(["0", "0.00", ""]))
 
 
-# ---------------------------------------------------------------------------------------------
-# Known defects: these tests fail on purpose until the code is fixed (see the report).
-
-
 def test_a_deadline_passed_days_ago_is_binned_deadline_passed():
-    """BUG: years_left is rounded to 0.1 (domain/panel.py, _article5), so a deadline that passed up to
-    ~18 days ago gives years_left == -0.0; compute_metric_bins puts -0.0 in [0, 2) = "under 2" and shows
-    "-0", while the same row says deadline_passed=True and the outlook says the deadline has passed."""
+    """A deadline passed five days ago is "deadline passed" with a negative figure, never "-0" in "under 2"
+    (years_left rounded to 0.1 once made it -0.0)."""
     tables = ReferenceTables(**{f.name: LOADERS[f.name]() for f in dataclasses.fields(ReferenceTables)})
     panel = build_world_panel(tables, LOADERS["states_not_party"](), dt.date(2031, 1, 5))  # Angola: 2030-12-31
     angola = panel[panel["iso3"] == "AGO"]
     assert bool(angola["deadline_passed"].iloc[0])
     binned = compute_metric_bins(angola, METRICS["years_left"]).iloc[0]
-    assert binned["bin"] == "deadline passed"
-    assert binned["value_text"] != "-0"
+    assert (binned["bin"], binned["value_text"], binned["as_of"]) == ("deadline passed", "-0.01", "2030-12-31")
 
 
 def test_needs_as_of_is_not_the_number_of_needs():
-    """BUG: METRICS["needs"] uses as_of="needs_total" (domain/overview.py), so the map hover and the
-    table's "As of" column read "as of 3" for a state with three stated needs."""
+    """A state's needs are counted, and their "as of" says their periods differ (it once read "as of 3",
+    the count itself)."""
     frame = make_panel(dict(iso3="THR", needs_total=3))
     binned = bins_by_iso3(frame, "needs")
     assert binned.loc["THR", "value_text"] == "3"
-    assert binned.loc["THR", "as_of"] != "3"
+    assert binned.loc["THR", "as_of"] == "periods differ per need"

@@ -219,10 +219,8 @@ def test_a_url_written_by_one_session_reopens_the_same_view_in_another():
 
 
 def test_clearing_a_multiselect_whose_default_is_not_empty_survives_the_url_round_trip():
-    """BUG: ui/url_state.py write_url_state deletes the param when serialize returns [] (`value == []`),
-    so an emptied multiselect whose default is non-empty (the overview's "Treaty status") leaves no trace
-    in the URL and a copied link reopens the default (["p"]) instead of the empty view. parse already
-    understands "?status=" as an explicit empty choice; write never produces it."""
+    """An emptied multiselect whose default is not empty (the overview's "Treaty status") is written to the
+    URL as "?status=", so a copied link reopens the empty view, not the default."""
     first = run_app(WIDGET_APP)
     first.multiselect(key="status").set_value([]).run()
     assert first.multiselect(key="status").value == []
@@ -231,8 +229,8 @@ def test_clearing_a_multiselect_whose_default_is_not_empty_survives_the_url_roun
 
 
 def test_an_explicit_empty_choice_in_the_url_is_kept_in_the_url():
-    """BUG (same cause): opening "?status=" shows an empty status, then write_url_state drops "status"
-    from the URL, so the address bar no longer describes the view shown."""
+    """Opening "?status=" shows an empty status and keeps "status" in the URL: the address bar still
+    describes the view shown."""
     app = run_app(WIDGET_APP, status="")
     assert app.multiselect(key="status").value == []
     assert "status" in app.query_params
