@@ -18,6 +18,7 @@ from data_loaders.registry import SOURCES
 from tests.helpers import DATA_DIR, ROOT, VALID_ROWS, csv_text, row, write_csv, write_source_csv
 from tests.reference import reference_dir
 
+
 def validate(capsys, path, source="casualties", *extra) -> tuple[int, list[str], str]:
     """Run the CLI in-process; return (exit code, stdout lines, stderr)."""
     code = run(["validate", "--source", source, str(path), *map(str, extra)])
@@ -53,14 +54,14 @@ def test_missing_required_column_is_named(tmp_path, capsys):
 
 
 def test_unknown_column_is_named_with_the_expected_ones(tmp_path, capsys):
-    header = list(VALID_ROWS["casualties"]) + ["deaths"]
+    header = [*VALID_ROWS["casualties"], "deaths"]
     path = write_csv(tmp_path / "f.csv", header, [row("casualties")])
     assert_problem(problem_lines(capsys, path), path, 1, "deaths", "unknown column for casualties; expected: iso3, state")
 
 
 def test_duplicate_column_names_are_refused(tmp_path, capsys):
-    header = list(VALID_ROWS["casualties"]) + ["notes"]
-    path = write_csv(tmp_path / "f.csv", header, [list(row("casualties").values()) + ["again"]])
+    header = [*VALID_ROWS["casualties"], "notes"]
+    path = write_csv(tmp_path / "f.csv", header, [[*row("casualties").values(), "again"]])
     assert_problem(problem_lines(capsys, path), path, 1, "notes", "duplicate column name (also column 11)")
 
 
@@ -71,7 +72,7 @@ def test_header_without_data_rows_is_refused(tmp_path, capsys):
 
 def test_row_with_more_cells_than_the_header_is_refused(tmp_path, capsys):
     path = tmp_path / "f.csv"
-    path.write_text(csv_text(list(VALID_ROWS["casualties"]), [list(row("casualties").values()) + ["stray"]]), encoding="utf-8")
+    path.write_text(csv_text(list(VALID_ROWS["casualties"]), [[*row("casualties").values(), "stray"]]), encoding="utf-8")
     assert_problem(problem_lines(capsys, path), path, 2, "", "the row has 12 cells but the header names 11 columns")
 
 
@@ -339,7 +340,8 @@ def test_row_with_no_source_is_refused(tmp_path, capsys):
 
 
 def test_a_source_title_is_enough_where_the_source_allows_one(tmp_path, capsys):
-    path = write_rows(tmp_path, "individualised_approach", row("individualised_approach", source_url="", source="UN doc GE.18-15809"))
+    path = write_rows(tmp_path, "individualised_approach",
+                      row("individualised_approach", source_url="", source="UN doc GE.18-15809"))
     assert validate(capsys, path, "individualised_approach")[0] == 0
 
 
@@ -400,7 +402,8 @@ def test_valid_file_exits_0_with_a_one_line_summary(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "read_as"),
-    [("utf-8-sig", ",", "utf-8-sig, delimiter ','"), ("utf-16", "\t", "utf-16, delimiter '\\t'"), ("cp1252", ";", "cp1252, delimiter ';'")],
+    [("utf-8-sig", ",", "utf-8-sig, delimiter ','"), ("utf-16", "\t", "utf-16, delimiter '\\t'"),
+     ("cp1252", ";", "cp1252, delimiter ';'")],
 )
 def test_accepted_encodings_and_delimiters_validate(tmp_path, capsys, encoding, delimiter, read_as):
     rows = [row("casualties", iso3="", state="Côte d'Ivoire"), row("casualties", iso3="", state="Türkiye")]
@@ -540,5 +543,7 @@ def test_process_exits_2_on_usage_errors(tmp_path):
 
 def test_process_reports_an_unwritable_output_without_a_traceback(tmp_path):
     path = write_rows(tmp_path, "casualties", row("casualties"))
-    result = run_cli("validate", "--source", "casualties", path, "--output", tmp_path / "no" / "such" / "dir" / "out.csv")
-    assert result.returncode != 0
+    target = tmp_path / "no" / "such" / "dir" / "out.csv"
+    result = run_cli("validate", "--source", "casualties", path, "--output", target)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{target}: cannot write the output (")
