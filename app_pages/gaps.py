@@ -7,12 +7,10 @@ from i18n import N_, _
 from ui.cached import cached_panel, cached_table
 from ui.clock import today
 from ui.components import translated
-from ui.gaps_sections import (
-    render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state,
-)
+from ui.gaps_sections import render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state
 from ui.localize import localize_states
 from ui.registry_data import read_registry
-from ui.url_state import UrlParam, read_url_state, write_url_state, with_language
+from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
 
 VIEWS = {"pace": N_("Deadlines and pace"), "casualties": N_("Casualties and support"),
          "completeness": N_("Reporting completeness"), "table": N_("All States Parties")}

@@ -49,13 +49,14 @@ st.success(_("{file}: {count} rows, no problems (sha256 {checksum}).").format(
 
 st.subheader(_("2. What the import would do"))
 counts = preview.summary()
-for column, (what, count) in zip(st.columns(3), counts.items()):
+for column, (what, count) in zip(st.columns(3), counts.items(), strict=True):
     column.metric(_(SUMMARY_LABELS.get(what, what)), count)
 with st.expander(_("Added ({count})").format(count=counts["added"]), expanded=bool(counts["added"])):
     st.dataframe(pd.DataFrame(preview.added, columns=ADDED_COLUMNS), hide_index=True, key="import_added")
 with st.expander(_("Changed ({count})").format(count=counts["changed"]), expanded=bool(counts["changed"])):
     headers = [_("need id"), _("field"), _("now"), _("after import")]
-    changed = [dict(zip(headers, (c["id"], f, c["old"][f], v))) for c in preview.changed for f, v in c["new"].items()]
+    changed = [dict(zip(headers, (c["id"], f, c["old"][f], v), strict=True))
+               for c in preview.changed for f, v in c["new"].items()]
     st.dataframe(pd.DataFrame(changed, columns=headers), hide_index=True,
                  key="import_changed")
 with st.expander(_("Unchanged ({count})").format(count=counts["unchanged"])):

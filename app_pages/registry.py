@@ -7,10 +7,10 @@ from ui.auth import current_actor, describe_role
 from ui.cached import cached_store
 from ui.components import plain
 from ui.registry_forms import (
-    A,
     KIND_LABELS,
     KINDS,
     PLURAL,
+    A,
     render_downloads,
     render_form,
     render_history,
@@ -36,7 +36,7 @@ else:
 rows = {"need": list_needs(store), "offer": list_offers(store), "partnership": list_partnerships(store)}
 
 # Tab labels stay the same after a save: a changed label would make the browser open the first tab again.
-for tab, kind in zip(st.tabs([_(PLURAL[k]).capitalize() for k in KINDS]), KINDS):
+for tab, kind in zip(st.tabs([_(PLURAL[k]).capitalize() for k in KINDS]), KINDS, strict=True):
     with tab:
         st.subheader(_("1. All {kinds} ({count})").format(kinds=_(PLURAL[kind]), count=len(rows[kind])))
         render_records(kind, rows[kind])

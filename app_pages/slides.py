@@ -41,18 +41,17 @@ for number, slide in enumerate(slides, start=1):
             if remove.button(_("Remove"), key=f"remove_{slide['id']}"):
                 delete_slide(store, actor, slide["id"])
                 st.rerun()
-            with st.expander(_("Edit")):
-                with st.form(f"edit_{slide['id']}"):
-                    title = st.text_input(_("Title"), slide["title"])
-                    view = st.text_input(_("View"), slide["view"])
-                    note = st.text_area(_("Presenter's note"), slide["note"] or "")
-                    if st.form_submit_button(_("Save")):
-                        try:
-                            update_slide(store, actor, slide["id"], {"title": title, "view": view, "note": note},
-                                         slide["version"])
-                            st.rerun()
-                        except (InvalidRecord, StaleEdit, PermissionDenied) as error:
-                            st.error(plain(refusal_text(error)))
+            with st.expander(_("Edit")), st.form(f"edit_{slide['id']}"):
+                title = st.text_input(_("Title"), slide["title"])
+                view = st.text_input(_("View"), slide["view"])
+                note = st.text_area(_("Presenter's note"), slide["note"] or "")
+                if st.form_submit_button(_("Save")):
+                    try:
+                        update_slide(store, actor, slide["id"], {"title": title, "view": view, "note": note},
+                                     slide["version"])
+                        st.rerun()
+                    except (InvalidRecord, StaleEdit, PermissionDenied) as error:
+                        st.error(plain(refusal_text(error)))
 
 if admin:
     st.subheader(_("Add a slide"))

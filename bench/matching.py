@@ -18,11 +18,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from config import NEED_AREAS  # noqa: E402
-from data_loaders.states_parties import load_states_parties  # noqa: E402
-from domain.countries import un_region  # noqa: E402
-from domain.coverage import compute_gaps, compute_need_coverage, list_unoffered_needs  # noqa: E402
-from domain.matching import MODALITIES, match_needs_and_offers  # noqa: E402
+from config import NEED_AREAS
+from data_loaders.states_parties import load_states_parties
+from domain.countries import un_region
+from domain.coverage import compute_gaps, compute_need_coverage, list_unoffered_needs
+from domain.matching import MODALITIES, match_needs_and_offers
 
 SIZES = (1_000, 2_000, 5_000, 10_000)
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
@@ -31,7 +31,7 @@ REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 def _periods(rng: np.random.Generator, size: int) -> list[str]:
     start = rng.integers(2024, 2030, size)
     span = rng.integers(0, 4, size)
-    return [f"{s}" if d == 0 else f"{s}-{s + d}" for s, d in zip(start, span)]
+    return [f"{s}" if d == 0 else f"{s}-{s + d}" for s, d in zip(start, span, strict=True)]
 
 
 def _money(rng: np.random.Generator, size: int) -> dict:

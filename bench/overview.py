@@ -132,14 +132,16 @@ def main() -> int:
     median = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
     bare, overview = median["bare"], median["overview"]
     print(f"runs={args.runs} (medians; 1280x720 headless Chromium, server spawn to fully drawn page)")
-    print(f"cold_start bare={bare['cold']:.2f}s overview={overview['cold']:.2f}s ratio={overview['cold'] / bare['cold']:.2f} (target <= 1.5)")
+    print(f"cold_start bare={bare['cold']:.2f}s overview={overview['cold']:.2f}s "
+          f"ratio={overview['cold'] / bare['cold']:.2f} (target <= 1.5)")
     print(f"cold_start overview with an empty disk cache (first start after an install or a data change)="
           f"{first_start['cold']:.2f}s ratio={first_start['cold'] / bare['cold']:.2f}")
     print(f"rerun bare={bare['rerun']:.3f}s overview={overview['rerun']:.3f}s ratio={overview['rerun'] / bare['rerun']:.2f} "
           "(target <= 1.3)")
     print(f"first rerun to a view never computed: overview={overview['first_rerun']:.3f}s "
           f"ratio={overview['first_rerun'] / bare['rerun']:.2f}")
-    print(f"bytes websocket bare={bare['ws']:.0f} overview={overview['ws']:.0f}; served from /app/static={overview['static']:.0f}")
+    print(f"bytes websocket bare={bare['ws']:.0f} overview={overview['ws']:.0f}; "
+          f"served from /app/static={overview['static']:.0f}")
     print(f"map_payload_bytes={overview['map']:.0f} (the map's outline and view, legend included; target <= 1000000)")
     return 0
 

@@ -23,10 +23,11 @@ def make_deadline_bubble_figure(states: pd.DataFrame) -> go.Figure:
             continue
         text = [_("{area} km² (as of {year}); {years} years to the deadline; {count} uncovered needs; {outlook}").format(
                     area=format_decimal(a, 1), year=y, years=format_decimal(t, 1), count=n, outlook=_(outlook))
-                for a, y, t, n in zip(rows["ap_contamination_km2"], rows["estimate_as_of"], rows["years_left"], rows["uncovered_needs"])]
+                for a, y, t, n in zip(rows["ap_contamination_km2"], rows["estimate_as_of"], rows["years_left"],
+                                      rows["uncovered_needs"], strict=True)]
         figure.add_trace(go.Scatter(
             x=rows["years_left"], y=rows["ap_contamination_km2"], mode="markers+text", name=f"{_(outlook)} ({len(rows)})",
-            text=rows["iso3"], textposition="top center", customdata=list(zip(rows["iso3"], rows["state"], text)),
+            text=rows["iso3"], textposition="top center", customdata=list(zip(rows["iso3"], rows["state"], text, strict=True)),
             hovertemplate=HOVER,
             marker=dict(color=color, size=12 + 6 * rows["uncovered_needs"].clip(upper=10), opacity=0.75,
                         line=dict(color="white", width=1)),
@@ -43,16 +44,18 @@ def make_deadline_bubble_figure(states: pd.DataFrame) -> go.Figure:
 def make_casualties_support_figure(trends: pd.DataFrame) -> go.Figure:
     """Change in casualties against change in support over the same two years; top left = rising while falling."""
     figure = go.Figure()
-    for flagged, name, color in ((True, _("casualties rising, support falling"), "#b2182b"), (False, _("other states"), "#4393c3")):
+    for flagged, name, color in ((True, _("casualties rising, support falling"), "#b2182b"),
+                                 (False, _("other states"), "#4393c3")):
         rows = trends[trends["rising_while_support_falls"] == flagged]
         text = [_("{first}-{last}: casualties {before} -> {now}; support US$ {support_before} m -> {support_now} m").format(
                     first=p, last=y, before=format_number(c0), now=format_number(c1), support_before=format_decimal(s0, 1),
                     support_now=format_decimal(s1, 1))
                 for p, y, c0, c1, s0, s1 in zip(rows["previous_year"], rows["year"], rows["casualties_total_before"],
-                                                rows["casualties_total"], rows["support_usd_million_before"], rows["support_usd_million"])]
+                                                rows["casualties_total"], rows["support_usd_million_before"],
+                                                rows["support_usd_million"], strict=True)]
         figure.add_trace(go.Scatter(
             x=rows["support_change"] * 100, y=rows["casualties_change"] * 100, mode="markers+text", name=f"{name} ({len(rows)})",
-            text=rows["iso3"], textposition="top center", customdata=list(zip(rows["iso3"], rows["iso3"], text)),
+            text=rows["iso3"], textposition="top center", customdata=list(zip(rows["iso3"], rows["iso3"], text, strict=True)),
             hovertemplate=HOVER, marker=dict(color=color, size=14, line=dict(color="white", width=1)),
         ))
     figure.add_hline(y=0, line=dict(color="#777777", width=1))

@@ -13,14 +13,14 @@ NO_DATA_COLOR = "#d9d9d9"
 
 
 def legend_colors(metric: Metric) -> dict[str, str]:
-    return {**dict(zip(metric.labels, metric.colors)), NO_DATA: NO_DATA_COLOR}
+    return {**dict(zip(metric.labels, metric.colors, strict=True)), NO_DATA: NO_DATA_COLOR}
 
 
 def hover_fields(frame: pd.DataFrame) -> list[list[str]]:
     """state, value, as of, source, ISO3 per row; a missing as-of or source says so, never blank."""
     source = frame["source_url"].fillna(_("see the Sources page")).astype(str)
     as_of = frame["as_of"].fillna(_("not reported")).astype(str)
-    return [list(row) for row in zip(frame["state"], frame["value_text"].astype(str), as_of, source, frame["iso3"])]
+    return [list(row) for row in zip(frame["state"], frame["value_text"].astype(str), as_of, source, frame["iso3"], strict=True)]
 
 
 def tooltip_lines(frame: pd.DataFrame) -> list[str]:

@@ -72,6 +72,7 @@ def make_ranked_bar_figure(binned: pd.DataFrame, metric: Metric, top: int = 15) 
     )
     figure.update_layout(
         margin=dict(l=0, r=10, t=10, b=0), height=max(240, 28 * len(ranked) + 40), font=FONT,
-        yaxis=dict(autorange="reversed", title=None), xaxis=dict(title=_(metric.unit) if metric.unit else None, visible=not metric.categorical),
+        yaxis=dict(autorange="reversed", title=None),
+        xaxis=dict(title=_(metric.unit) if metric.unit else None, visible=not metric.categorical),
     )
     return figure

@@ -22,7 +22,8 @@ def load_boundaries(path: Path | None = None) -> gpd.GeoDataFrame:
     if missing:
         raise DataValidationError(str(path), [Problem(0, c, "column missing") for c in missing])
     problems = [Problem(i + 1, "iso3", "no ISO3 code") for i in world.index[world["iso3"].isna()]]
-    problems += [Problem(i + 1, "geometry", "invalid shape") for i in world.index[world.geometry.notna() & ~world.geometry.is_valid]]
+    invalid = world.geometry.notna() & ~world.geometry.is_valid
+    problems += [Problem(i + 1, "geometry", "invalid shape") for i in world.index[invalid]]
     if world.crs is None or world.crs.to_epsg() != 4326:
         problems.append(Problem(0, "geometry", f"coordinates must be WGS84 longitude/latitude (EPSG:4326), not {world.crs}"))
     if problems:

@@ -92,7 +92,7 @@ def _resolve_countries(source: Source, typed: pd.DataFrame) -> tuple[list[Proble
             continue
         name_column = meta["name_column"]
         iso3, kinds, methods = [], [], []
-        for row, code, name in zip(typed.index, typed[code_column].tolist(), typed[name_column].tolist()):
+        for row, code, name in zip(typed.index, typed[code_column].tolist(), typed[name_column].tolist(), strict=True):
             resolved, kind, method, problem = _resolve_one(code, name, code_column, name_column, meta)
             if problem:
                 problems.append(Problem(int(row), *problem))
@@ -234,7 +234,7 @@ def check_raw(source: Source, raw: RawTable) -> CheckedTable:
         typed[column] = pd.array(values, dtype=DTYPES.get(kind, "string"))
     problems, matches = _resolve_countries(source, typed)
     for column, dtype in typed.dtypes.items():
-        if dtype == object:
+        if pd.api.types.is_object_dtype(dtype):
             typed[column] = typed[column].astype("string")
     problems += _schema_problems(source, typed)
     problems += _source_problems(source, typed)

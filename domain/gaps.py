@@ -62,7 +62,8 @@ def compute_reporting_completeness(panel: pd.DataFrame, on: dt.date, max_age: in
 
     article5 = panel["has_article5"] & ~panel["article5_completed"]
     deadline = np.select(
-        [~panel["has_article5"], panel["article5_completed"], panel["article5_deadline"].isna(), panel["deadline_passed"].fillna(False)],
+        [~panel["has_article5"], panel["article5_completed"], panel["article5_deadline"].isna(),
+         panel["deadline_passed"].fillna(False)],
         [NO_OBLIGATION, COMPLETED, NOT_REPORTED, PASSED], default=CURRENT,
     )
     grid = pd.DataFrame({
@@ -75,7 +76,8 @@ def compute_reporting_completeness(panel: pd.DataFrame, on: dt.date, max_age: in
         "ia_events": panel["ia_events"].astype("Int64"),
     })
     missing = (grid[["contamination_estimate", "casualty_data", "victim_assistance_data"]] == NOT_REPORTED).sum(axis=1)
-    stale = grid[["contamination_estimate", "casualty_data", "victim_assistance_data"]].apply(lambda c: c.str.startswith("stale")).sum(axis=1)
+    stale = (grid[["contamination_estimate", "casualty_data", "victim_assistance_data"]]
+             .apply(lambda c: c.str.startswith("stale")).sum(axis=1))
     grid["gaps"] = missing + stale + (grid["deadline"] == PASSED) + (grid["needs_stated"] == 0)
     return grid.sort_values(["gaps", "state"], ascending=[False, True], ignore_index=True)
 

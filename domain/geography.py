@@ -53,4 +53,5 @@ def compute_small_state_points(world: gpd.GeoDataFrame, max_km2: float = SMALL_S
     area_km2 = states.geometry.to_crs(EQUAL_AREA).area / 1e6
     small = states[area_km2 < max_km2]
     points = small.geometry.representative_point()  # inside the shape, unlike a centroid of scattered islands
-    return pd.DataFrame({"iso3": small["iso3"].to_numpy(), "lon": points.x.round(3).to_numpy(), "lat": points.y.round(3).to_numpy()})
+    return pd.DataFrame({"iso3": small["iso3"].to_numpy(), "lon": points.x.round(3).to_numpy(),
+                         "lat": points.y.round(3).to_numpy()})

@@ -90,7 +90,8 @@ def match_needs_and_offers(needs: pd.DataFrame, offers: pd.DataFrame, history: p
     amount, currency, usd_million, period, status.
     history: provider_key, iso3 (a provider that has supported a state before)."""
     # Sorted by id, so a row's position orders ties the same way whatever order the input came in.
-    needs = needs[needs["status"].isna() | needs["status"].isin(MATCHABLE_NEED_STATUSES)].sort_values("need_id", ignore_index=True)
+    matchable = needs["status"].isna() | needs["status"].isin(MATCHABLE_NEED_STATUSES)
+    needs = needs[matchable].sort_values("need_id", ignore_index=True)
     offers = offers[offers["status"].isin(MATCHABLE_OFFER_STATUSES)].sort_values("offer_id", ignore_index=True)
     places = sorted(set(needs["iso3"].dropna()) | set(needs["region"].dropna()) | {ANY}
                     | {t for targets in offers["targets"] for t in targets})
@@ -131,8 +132,10 @@ def match_needs_and_offers(needs: pd.DataFrame, offers: pd.DataFrame, history: p
     provider_codes = {key: i for i, key in enumerate(pd.unique(pd.concat([offers["provider_key"], history["provider_key"]])))}
     state_codes = {iso3: i for i, iso3 in enumerate(pd.unique(pd.concat([needs["iso3"], history["iso3"]])))}
     width = len(state_codes) + 1
-    known = set((history["provider_key"].map(provider_codes) * width + history["iso3"].map(state_codes)).dropna().astype(np.int64))
-    pair_key = offers["provider_key"].map(provider_codes).to_numpy(np.int64)[o] * width + needs["iso3"].map(state_codes).fillna(-1).to_numpy(np.int64)[n]
+    known = set((history["provider_key"].map(provider_codes) * width + history["iso3"].map(state_codes))
+                .dropna().astype(np.int64))
+    pair_key = (offers["provider_key"].map(provider_codes).to_numpy(np.int64)[o] * width
+                + needs["iso3"].map(state_codes).fillna(-1).to_numpy(np.int64)[n])
     supported = np.isin(pair_key, np.fromiter(known, dtype=np.int64, count=len(known)))
 
     amount_points = AMOUNT_WEIGHT_PER_SHARE * np.nan_to_num(share)
@@ -154,8 +157,10 @@ def match_needs_and_offers(needs: pd.DataFrame, offers: pd.DataFrame, history: p
 
 def _shares(needs: pd.DataFrame, offers: pd.DataFrame, n: np.ndarray, o: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Share of the need the offer covers (capped at 1), in USD where both have it, else in a shared currency."""
-    need_usd, offer_usd = needs["usd_million"].to_numpy(float, na_value=np.nan)[n], offers["usd_million"].to_numpy(float, na_value=np.nan)[o]
-    need_amount, offer_amount = needs["amount"].to_numpy(float, na_value=np.nan)[n], offers["amount"].to_numpy(float, na_value=np.nan)[o]
+    need_usd = needs["usd_million"].to_numpy(float, na_value=np.nan)[n]
+    offer_usd = offers["usd_million"].to_numpy(float, na_value=np.nan)[o]
+    need_amount = needs["amount"].to_numpy(float, na_value=np.nan)[n]
+    offer_amount = offers["amount"].to_numpy(float, na_value=np.nan)[o]
     same_currency = needs["currency"].fillna("").to_numpy(str)[n] == offers["currency"].fillna("?").to_numpy(str)[o]
     in_usd = ~np.isnan(need_usd) & ~np.isnan(offer_usd) & (need_usd > 0)
     in_currency = ~in_usd & same_currency & ~np.isnan(need_amount) & ~np.isnan(offer_amount) & (need_amount > 0)

@@ -200,5 +200,5 @@ def _global_headline(label: str, rows: pd.DataFrame, template: str) -> Headline:
     if rows.empty:
         return Headline(label, NOT_REPORTED, "", "")
     row = rows.iloc[0]
-    return Headline(WORLD.format(label=label), template.format(amount=f"{row['value']:,.0f}"), MONITOR_YEAR.format(year=row["year"]),
-                    row["source_url"])
+    return Headline(WORLD.format(label=label), template.format(amount=f"{row['value']:,.0f}"),
+                    MONITOR_YEAR.format(year=row["year"]), row["source_url"])

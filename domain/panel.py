@@ -12,9 +12,9 @@ import pandas as pd
 
 from config import NEED_AREAS
 from domain.countries import un_region
+from domain.history import release_rows
 from domain.membership import compute_membership
 from domain.outlook import OutlookAssumptions, compute_outlook, compute_pace, decimal_year
-from domain.history import release_rows
 from domain.preference import split_primary
 from i18n import N_
 
@@ -120,7 +120,7 @@ def _article5(article5: pd.DataFrame, on: dt.date) -> pd.DataFrame:
     part["deadline_precision"] = deadline.str.len().map(PRECISIONS).astype("string")
     part["extension_status"] = [
         _extension_status(n, passed, done)
-        for n, passed, done in zip(part["extensions_granted"], part["deadline_passed"], part["article5_completed"])
+        for n, passed, done in zip(part["extensions_granted"], part["deadline_passed"], part["article5_completed"], strict=True)
     ]
     return part
 
@@ -166,7 +166,7 @@ def _casualties(casualties: pd.DataFrame) -> pd.DataFrame:
         }
     )
     part["casualties_trend"] = [
-        _trend(now, before) for now, before in zip(part["casualties_total"], part["casualties_previous_total"])
+        _trend(now, before) for now, before in zip(part["casualties_total"], part["casualties_previous_total"], strict=True)
     ]
     return part.reset_index()
 

@@ -25,7 +25,7 @@ def rank_sources(rows: pd.DataFrame, by: list[str], value: str, notes: str | Non
     `source_name` labels each row's source; `sources_differ` marks groups whose figures disagree."""
     ranked = rows.dropna(subset=[value]).copy()
     ranked["_monitor"] = is_landmine_monitor(ranked["source_url"], ranked[notes] if notes else None)
-    ranked = ranked.sort_values(by + ["_monitor", "source_row"], ascending=[True] * len(by) + [False, True])
+    ranked = ranked.sort_values([*by, "_monitor", "source_row"], ascending=[True] * len(by) + [False, True])
     ranked["leads"] = ~ranked.duplicated(subset=by)
     ranked["source_name"] = ranked["source_url"].map(source_label)
     ranked["sources_differ"] = ranked.groupby(by)[value].transform("nunique") > 1

@@ -33,8 +33,10 @@ def build_registry_frames(needs: list[dict], offers: list[dict], partnerships: l
     need_frame["region"] = need_frame["iso3"].map(lambda code: region_of(code) if isinstance(code, str) and code else None)
     offer_frame = pd.DataFrame(offers, columns=["id", *[c for c in OFFER_COLUMNS if c not in ("offer_id", "provider_key")],
                                                 "provider_iso3"]).rename(columns={"id": "offer_id"})
-    offer_frame["provider_key"] = [provider_key(i, n) for i, n in zip(offer_frame["provider_iso3"], offer_frame["provider_name"])]
-    partnership_frame = pd.DataFrame(partnerships, columns=["id", *PARTNERSHIP_COLUMNS[1:]]).rename(columns={"id": "partnership_id"})
+    offer_frame["provider_key"] = [provider_key(i, n) for i, n in zip(offer_frame["provider_iso3"], offer_frame["provider_name"],
+                                                                       strict=True)]
+    partnership_frame = (pd.DataFrame(partnerships, columns=["id", *PARTNERSHIP_COLUMNS[1:]])
+                         .rename(columns={"id": "partnership_id"}))
     paid = [row for row in support if not row.get("is_announcement") and row.get("recipient_iso3")]
     history = pd.DataFrame({"provider_key": [provider_key(r.get("donor_iso3"), r.get("donor")) for r in paid],
                             "iso3": [r["recipient_iso3"] for r in paid]}).drop_duplicates(ignore_index=True)

@@ -50,7 +50,7 @@ def build(source: Path, output: Path) -> gpd.GeoDataFrame:
     simplified = world.geometry.simplify(SIMPLIFY_DEGREES, preserve_topology=True)
     # Tiny island states (Nauru, Tuvalu) would vanish at 0.05 degrees: keep them as drawn.
     world["geometry"] = simplified.where(~simplified.is_empty & (simplified.area > 0), world.geometry)
-    world["geometry"] = [_fix_antimeridian(g, iso3) for g, iso3 in zip(world.geometry, world["iso3"])]
+    world["geometry"] = [_fix_antimeridian(g, iso3) for g, iso3 in zip(world.geometry, world["iso3"], strict=True)]
     rounded = shapely.set_precision(world.geometry.values, 10 ** -DECIMALS, mode="keep_collapsed")
     world["geometry"] = shapely.make_valid(rounded)
     output.write_text(world.to_json(drop_id=True, to_wgs84=False), encoding="utf-8")

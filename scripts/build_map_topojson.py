@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 from shapely.geometry import LineString
@@ -90,7 +91,7 @@ def ring_area(ring: list[int], arcs: list[list[tuple[int, int]]]) -> float:
     for index in ring:
         part = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(part if not points else part[1:])
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:]))) / 2
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(points))) / 2
 
 
 def simplify(topology: dict, tolerance_degrees: float = TOLERANCE_DEGREES) -> dict:

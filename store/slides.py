@@ -12,14 +12,13 @@ from sqlalchemy import delete, func, select, update
 
 from config import SLIDE_PAGES
 from i18n import N_
-
 from store import roles
 from store.audit import write_audit
 from store.base import Store
 from store.errors import InvalidRecord, NotFound
-from store.validate import TOO_LONG
 from store.roles import Actor
 from store.schema import slide
+from store.validate import TOO_LONG
 from store.writes import apply_update, fetch_row, insert_record
 
 PAGES = SLIDE_PAGES
@@ -84,7 +83,8 @@ def move_slide(store: Store, actor: Actor | None, slide_id: int, step: int) -> N
     """Swap the slide with its neighbour `step` places away (-1 earlier, +1 later); at an end, nothing moves."""
     actor = roles.require_admin(actor, ADMIN_ONLY)
     with store.engine.begin() as conn:
-        ordered = [dict(r) for r in conn.execute(select(slide).order_by(slide.c.position, slide.c.id).with_for_update()).mappings()]
+        query = select(slide).order_by(slide.c.position, slide.c.id).with_for_update()
+        ordered = [dict(r) for r in conn.execute(query).mappings()]
         index = next((i for i, r in enumerate(ordered) if r["id"] == slide_id), None)
         if index is None:
             raise NotFound(f"no slide {slide_id}")

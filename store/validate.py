@@ -156,8 +156,10 @@ def targets(value) -> list[str]:
 def year(value):
     if isinstance(value, str):
         number = read_whole(value, "years")
+    elif value is None:
+        number = None
     else:
-        number = None if value is None else int(value)
+        number = int(value)
     if number is not None and not 1900 <= number <= 2100:
         raise CellError(NOT_A_YEAR.format(value=number))
     return number

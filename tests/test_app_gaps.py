@@ -34,7 +34,7 @@ def chart(app: AppTest, key: str) -> dict:
 def select(app: AppTest, key: str, payload: dict) -> AppTest:
     """Rerun as the browser does after a click: the element's selection state holds the payload (private API,
     as in test_app_overview.click_map)."""
-    element = [e for e in [*app.get("plotly_chart"), *app.dataframe] if e.proto.id.endswith(key)][0]
+    element = next(e for e in [*app.get("plotly_chart"), *app.dataframe] if e.proto.id.endswith(key))
     states = app._tree.get_widget_states()
     widget = states.widgets.add()
     widget.id = element.proto.id
@@ -52,7 +52,7 @@ def test_default_view_draws_deadline_against_area_for_states_with_both(app):
     assert len(drawn) == 21 and "AGO" in drawn and "KHM" in drawn
     assert {trace["name"].split(" (")[0] for trace in spec["data"]} <= {"on pace", "off pace", "cannot be computed"}
     assert spec["layout"]["yaxis"]["type"] == "log"
-    assert any("Not drawn: no deadline or no area estimate (10)" == h.value for h in app.subheader)
+    assert any(h.value == "Not drawn: no deadline or no area estimate (10)" for h in app.subheader)
     behind = next(d.value for d in app.dataframe if {"Outlook", "Why"} <= set(d.value.columns))
     assert "BIH" in set(behind["ISO3"])
 
@@ -60,7 +60,8 @@ def test_default_view_draws_deadline_against_area_for_states_with_both(app):
 def test_a_click_on_a_bubble_opens_the_state(app):
     open_view(app)
     select(app, "pace_chart", {"points": [{"curve_number": 0, "point_number": 0, "point_index": 0, "x": 4.1, "y": 800,
-                                           "customdata": ["KHM", "Cambodia", "..."]}], "point_indices": [0], "box": [], "lasso": []})
+                                           "customdata": ["KHM", "Cambodia", "..."]}],
+                                "point_indices": [0], "box": [], "lasso": []})
     assert app.title[0].value == "Cambodia"
 
 

@@ -115,7 +115,8 @@ def chart_font(app: AppTest, key: str) -> int:
 def test_presenter_mode_hides_the_chrome_and_makes_type_and_charts_half_as_big_again(store):
     # plotly sizes its text in pixels, so the chart is told; the overview's SVG map and bars size theirs in rem,
     # which follow the root size the presenter CSS sets.
-    assert chart_font(open_page("app_pages/gaps.py", present="1"), "pace_chart") == round(chart_font(open_page("app_pages/gaps.py"), "pace_chart") * 1.5)
+    presented = chart_font(open_page("app_pages/gaps.py", present="1"), "pace_chart")
+    assert presented == round(chart_font(open_page("app_pages/gaps.py"), "pace_chart") * 1.5)
     normal = open_page("")
     present = open_page("", present="1")
     css = " ".join(h.proto.body for h in present.get("html"))

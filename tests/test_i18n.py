@@ -1,9 +1,8 @@
 """Languages: every interface string is marked and translated; numbers, dates and state names follow the language."""
 import ast
 import datetime as dt
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -227,8 +226,8 @@ def test_state_names_in_the_language(iso3, code, name):
 
 @pytest.mark.parametrize("language", ["fr", "es"])
 def test_the_stores_refusals_are_shown_in_the_readers_language(language):
-    from store import roles, slides, validate, writes
     from i18n import set_language, translate_message
+    from store import roles, slides, validate, writes
 
     templates = [value for module in (validate, roles, slides, writes) for name, value in vars(module).items()
                  if name.isupper() and isinstance(value, str) and " " in value]  # the sentences, not codes

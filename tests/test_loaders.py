@@ -88,7 +88,9 @@ def test_global_sources_have_no_country_columns(name):
     assert "iso3" not in loaded(name).columns
 
 
-@pytest.mark.parametrize(("name", "code_column"), [("support_by_donor", "donor_iso3"), ("support_by_recipient", "recipient_iso3")])
+@pytest.mark.parametrize(
+    ("name", "code_column"), [("support_by_donor", "donor_iso3"), ("support_by_recipient", "recipient_iso3")]
+)
 def test_support_tables_rename_their_code_column_to_iso3(name, code_column):
     frame = loaded(name)
     assert code_column not in frame.columns

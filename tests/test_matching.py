@@ -15,7 +15,8 @@ def needs(*rows):
 
 
 def offers(*rows):
-    columns = ["offer_id", "provider_key", "modality", "areas", "targets", "amount", "currency", "usd_million", "period", "status"]
+    columns = ["offer_id", "provider_key", "modality", "areas", "targets", "amount", "currency", "usd_million", "period",
+               "status"]
     defaults = dict(provider_key="NOR", modality="funding", areas=["clearance"], targets=["any"], amount=5.0,
                     currency="USD", usd_million=5.0, period="2026", status="open")
     return pd.DataFrame([{**defaults, **row} for row in rows])[columns]

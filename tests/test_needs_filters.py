@@ -48,7 +48,8 @@ def test_only_needs_no_one_has_offered_for():
 
 
 def test_size_bands_keep_a_need_without_usd_apart():
-    assert size_band(pd.Series([0.2, 1.0, 10.0, 10.5, np.nan])).tolist() == ["under_1m", "1_to_10m", "1_to_10m", "over_10m", "no_usd"]
+    bands = size_band(pd.Series([0.2, 1.0, 10.0, 10.5, np.nan])).tolist()
+    assert bands == ["under_1m", "1_to_10m", "1_to_10m", "over_10m", "no_usd"]
 
 
 def test_registry_frames_key_providers_and_keep_only_recorded_support_as_history():

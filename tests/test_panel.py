@@ -143,7 +143,10 @@ def test_a_year_only_deadline_counts_to_the_end_of_that_year():
     assert decimal_year("2030-01-01") == 2030.0
 
 
-@pytest.mark.parametrize("text, low", [("52000-60000", 52000), ("at least 510", 510), ("2325", 2325), ("6,304", 6304), (None, None), ("unknown", None)])
+@pytest.mark.parametrize(
+    "text, low",
+    [("52000-60000", 52000), ("at least 510", 510), ("2325", 2325), ("6,304", 6304), (None, None), ("unknown", None)],
+)
 def test_survivors_lower_bound_reads_only_what_the_source_states(text, low):
     value = survivors_lower_bound(text)
     assert (pd.isna(value) and low is None) or value == low

@@ -14,7 +14,7 @@ def no_reference(tmp_path, monkeypatch):
 
 
 def test_without_the_reference_a_developer_run_skips(no_reference):
-    with pytest.raises(pytest.skip.Exception, match="not at .*missing"):
+    with pytest.raises(pytest.skip.Exception, match=r"not at .*missing"):
         reference_dir()
 
 

@@ -32,10 +32,11 @@ def render_pace_view(panel: pd.DataFrame):
     drawn = open_art5.dropna(subset=["years_left", "ap_contamination_km2"])
     drawn = drawn[drawn["ap_contamination_km2"] > 0]
     st.caption(_("{drawn} of {total} states with an open Article 5 obligation have both a deadline and a remaining-area "
-                 "estimate; bubble size = needs no agreed or funded partnership covers. Click a bubble to open the state.").format(
-        drawn=len(drawn), total=len(open_art5)))
-    data = select_columns(drawn, {"state": N_("State"), "years_left": N_("Years left"), "ap_contamination_km2": N_("AP mined area (km²)"),
-                             "estimate_as_of": N_("Area as of"), "uncovered_needs": N_("Uncovered needs"), "outlook": N_("Outlook")})
+                 "estimate; bubble size = needs no agreed or funded partnership covers. "
+                 "Click a bubble to open the state.").format(drawn=len(drawn), total=len(open_art5)))
+    data = select_columns(drawn, {"state": N_("State"), "years_left": N_("Years left"),
+                                  "ap_contamination_km2": N_("AP mined area (km²)"), "estimate_as_of": N_("Area as of"),
+                                  "uncovered_needs": N_("Uncovered needs"), "outlook": N_("Outlook")})
     event = render_chart(make_deadline_bubble_figure(drawn), key="pace_chart", on_select="rerun", selection_mode="points",
                          config=CHART_CONFIG, data=data,
                          alt=_("Bubble chart of remaining anti-personnel mined area against years left to the Article 5 "
@@ -81,7 +82,8 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
         iso3 = st.selectbox(_("One state over time"), choices, format_func=lambda c: names.get(c, c), key="series_state")
         lead = rank_casualties(casualties[casualties["iso3"] == iso3])
         paid = support[support["iso3"] == iso3].dropna(subset=["usd_million"])
-        series = lead.loc[lead["leads"], ["year", "casualties_total"]].merge(paid[["year", "usd_million"]], on="year", how="outer")
+        series = lead.loc[lead["leads"], ["year", "casualties_total"]].merge(paid[["year", "usd_million"]], on="year",
+                                                                             how="outer")
         data = select_columns(series.sort_values("year"), {"year": N_("Year"), "casualties_total": N_("Casualties"),
                                                        "usd_million": N_("Support (US$ m)")})
         render_chart(make_state_series_figure(lead[lead["leads"]], paid, names.get(iso3, iso3)), key="series_chart",
@@ -89,7 +91,8 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
                      alt=_("Casualties per year (bars) and support received per year (line) for {state}.").format(
                          state=names.get(iso3, iso3)))
     table = trends.rename(columns={"casualties_total": "casualties", "casualties_total_before": "casualties before",
-                                   "support_usd_million": "support (US$ m)", "support_usd_million_before": "support before (US$ m)"})
+                                   "support_usd_million": "support (US$ m)",
+                                   "support_usd_million_before": "support before (US$ m)"})
     render_downloads(table.assign(as_of=table["year"]), "casualties_against_support", N_("these figures"))
     return event
 
@@ -154,7 +157,8 @@ def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
     panel = translate_columns(panel, ["membership_status", "extension_status", "contamination_band", "outlook",
                                       "outlook_reason", "casualties_trend"])
     table = select_columns(panel, PANEL_COLUMNS)
-    render_table(table, key=f"state_party_panel_{on.isoformat()}", as_of=cached_compiled_date(), link_columns=tuple(_(c) for c in PANEL_LINKS),
+    render_table(table, key=f"state_party_panel_{on.isoformat()}", as_of=cached_compiled_date(),
+                 link_columns=tuple(_(c) for c in PANEL_LINKS),
                  formats={_(column): number_format for column, number_format in PANEL_FORMATS.items()})
     render_source_line([_("States Parties (UN Treaty Collection)"), _("Article 5"), _("land release"), _("casualties"),
                         _("victim assistance"), _("support by recipient"), _("stated needs")])

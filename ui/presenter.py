@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
-from i18n import _
 from config import SLIDE_PAGES
+from i18n import _
 from ui.cached import cached_store
 from ui.components import plain
 from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
@@ -29,7 +29,9 @@ html { font-size: 150% !important; }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #1a1a1a !important; opacity: 1 !important; }
 /* Captions short: two lines on screen, the rest on hover (the full text stays in the page for screen readers). */
-[data-testid="stCaptionContainer"] p { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+[data-testid="stCaptionContainer"] p {
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+}
 [data-testid="stCaptionContainer"] p:hover { -webkit-line-clamp: unset; }
 a { color: #0b3d91 !important; }
 </style>"""
@@ -43,7 +45,8 @@ def view_target(view: str) -> tuple[str, dict[str, str | list[str]]]:
     """'/country?iso3=KHM' -> ('app_pages/country.py', {'iso3': 'KHM'}); repeated keys become lists."""
     parts = urlsplit(view)
     page = PAGE_FILES.get(parts.path.strip("/"), PAGE_FILES[""])
-    query = {key: values if len(values) > 1 else values[0] for key, values in parse_qs(parts.query, keep_blank_values=True).items()}
+    query = {key: values if len(values) > 1 else values[0]
+             for key, values in parse_qs(parts.query, keep_blank_values=True).items()}
     return page, query
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from config import MAX_CELL_CHARS, NEED_AREAS
+from i18n import N_, _, translate_message
 from store import (
     Actor,
     InvalidRecord,
@@ -34,15 +35,7 @@ from store import (
     update_partnership,
 )
 from store.roles import provider_kind
-from store.validate import (
-    MODALITIES,
-    NEED_STATUSES,
-    OFFER_STATUSES,
-    PARTNERSHIP_STATUSES,
-    PROVIDER_KINDS,
-    URGENCIES,
-)
-from i18n import N_, _, translate_message
+from store.validate import MODALITIES, NEED_STATUSES, OFFER_STATUSES, PARTNERSHIP_STATUSES, PROVIDER_KINDS, URGENCIES
 from ui.auth import current_actor
 from ui.components import NOT_REPORTED, plain
 
@@ -226,7 +219,8 @@ def render_picker(kind: str, rows: list[dict], actor: Actor | None) -> int:
     """Which record to open: 0 is a new one (or, for a visitor, none). Returns its id."""
     labels = {r["id"]: summary(kind, r) for r in rows}
     _settle(f"{kind}_record", labels, 0)
-    first = _("New {kind}").format(kind=_(KIND_LABELS[kind])) if actor else _("Choose {a} to see its history").format(a=_(A[kind]))
+    first = (_("New {kind}").format(kind=_(KIND_LABELS[kind])) if actor
+             else _("Choose {a} to see its history").format(a=_(A[kind])))
     return st.selectbox(_("Open {a}").format(a=_(A[kind])), [0, *labels], key=f"{kind}_record",
                         format_func=lambda i: labels.get(i, first))
 
@@ -336,7 +330,8 @@ def _render_outcome(store: Store, kind: str) -> None:
     elif what == "denied":
         st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(translate_message(detail))))
     elif what == "invalid":
-        lines = "\n".join(f"- **{plain(_label(kind, name))}**: {plain(translate_message(reason))}" for name, reason in detail.items())
+        lines = "\n".join(f"- **{plain(_label(kind, name))}**: {plain(translate_message(reason))}"
+                          for name, reason in detail.items())
         st.error(_("Not saved: fix these values. Nothing was written.") + f"\n\n{lines}")
     else:
         who = ", ".join(detail["by"]) or _("someone")
@@ -391,7 +386,7 @@ def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_row
     short = [f for f in FIELDS[kind] if f.widget not in ("area", "check")]
     with st.form(f"{kind}_form", border=True):
         for start in range(0, len(short), 3):
-            for column, f in zip(st.columns(3), short[start:start + 3]):
+            for column, f in zip(st.columns(3), short[start:start + 3], strict=False):
                 with column:
                     _render_field(kind, f, store_rows)
         for f in FIELDS[kind]:

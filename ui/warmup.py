@@ -17,8 +17,8 @@ def warm() -> None:
     from streamlit.string_util import extract_leading_icon
 
     import charts.world_svg  # noqa: F401  (what dashboard.py and the overview page import)
-    import ui.auth  # noqa: F401
-    import ui.presenter  # noqa: F401
+    import ui.auth
+    import ui.presenter
     import ui.svg_view  # noqa: F401
     from domain.overview import OverviewFilters
     from i18n import LANGUAGES

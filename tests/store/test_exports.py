@@ -28,7 +28,7 @@ def _xlsx_rows(data: bytes) -> list[dict]:
     header = [c.value for c in cells[0]]
     for row in cells[1:]:
         assert all(c.data_type != "f" for c in row)  # no cell is a formula
-    return [dict(zip(header, (c.value for c in row))) for row in cells[1:]]
+    return [dict(zip(header, (c.value for c in row), strict=True)) for row in cells[1:]]
 
 
 @pytest.mark.parametrize("read, export", [(_csv_rows, export_csv), (_xlsx_rows, export_xlsx)])

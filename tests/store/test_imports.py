@@ -5,6 +5,7 @@ import io
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from config import MAX_FILE_BYTES
 from store import (
@@ -106,7 +107,7 @@ def test_an_import_failing_half_way_leaves_the_database_unchanged(store, monkeyp
     monkeypatch.setattr(imports, "insert_record", second_row_breaks)
     preview = preview_import(store, _csv(ROWS[0].replace(",48,", ",49,"), *ROWS[1:]), "second.csv")
     assert preview.summary() == {"added": 2, "changed": 1, "unchanged": 0}
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         commit_import(store, ADMIN, preview)
 
     assert _counts(store) == before

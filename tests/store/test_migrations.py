@@ -1,7 +1,7 @@
 """Migrations: a fresh database reaches the latest version; a 0001 database upgrades with its rows kept."""
 import datetime as dt
 
-from sqlalchemy import MetaData, inspect, insert, select
+from sqlalchemy import MetaData, insert, inspect, select
 
 from store.engine import make_engine
 from store.migrate import current_revision, upgrade
