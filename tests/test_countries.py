@@ -73,6 +73,10 @@ GOLDEN = [
     ("Somaliland", None, "non_state", "override"),
     ("Northern Cyprus", None, "non_state", "override"),
     ("Nagorno-Karabakh", None, "non_state", "override"),
+    ("Gaza", None, "non_state", "override"),
+    # The World Bank's names for Palestine: "bank" is a word of the name, not an organisation.
+    ("West Bank and Gaza", "PSE", "state", "override"),
+    ("West Bank", "PSE", "state", "override"),
     # Donors that are not countries.
     ("European Union", None, "organisation", "override"),
     ("EU", None, "organisation", "override"),
@@ -81,6 +85,9 @@ GOLDEN = [
     ("UNMAS", None, "organisation", "override"),
     ("UNDP", None, "organisation", "override"),
     ("Howard G. Buffett Foundation", None, "organisation", "organisation_words"),
+    ("UN Voluntary Trust Fund for Assistance in Mine Action", None, "organisation", "organisation_words"),
+    ("NATO Support and Procurement Agency trust funds", None, "organisation", "organisation_words"),
+    ("Asian Development Bank", None, "organisation", "organisation_words"),
     # Rows about many states at once.
     ("Global", None, "aggregate", "override"),
     ("Global (UN Portfolio 2015, 23 countries/territories)", None, "aggregate", "aggregate_words"),
