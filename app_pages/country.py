@@ -6,10 +6,8 @@ from domain.country import compute_projection
 from domain.outlook import OutlookAssumptions
 from i18n import _, current_language
 from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
-from ui.country_sections import (
-    render_contacts, render_header, render_implementation, render_individualised_approach, render_map, render_national_context,
-    render_needs, render_outlook, render_partnerships, render_resources, render_state_slide_images,
-)
+from domain.country_page import build_country_page
+from ui.country_sections import render_country_page, render_state_slide_images
 from ui.clock import today
 from ui.localize import state_name
 from ui.url_state import UrlParam, read_url_state, write_url_state
@@ -42,24 +40,16 @@ brief.download_button(_("One-page brief (PDF)"), lambda language=current_languag
 with image:
     render_state_slide_images(profile)
 
-# 2. Render the outline, each section with its sources
-render_header(profile)
-render_national_context(profile)
-render_implementation(profile)
-if profile.panel["has_article5"]:
-    st.subheader(_("Completion outlook"))
-    if not profile.panel["article5_completed"]:
-        controls = st.columns(3)
-        controls[0].select_slider(_("Pace from the last N years with land release data"), PACE_YEARS, key="pace_years")
-        controls[1].select_slider(_("Estimates older than N years are not projected"), ESTIMATE_AGES, key="max_age")
-        controls[2].number_input(_("Or type a pace (km²/year); empty = the recent pace"), min_value=0.0, value=None,
-                                 step=1.0, key="rate", format="%.2f")
-    render_outlook(projection, str(profile.panel["article5_deadline"]))
+
+def outlook_controls() -> None:
+    """The outlook's assumptions, drawn just before the outlook they change (and kept in the URL)."""
+    controls = st.columns(3)
+    controls[0].select_slider(_("Pace from the last N years with land release data"), PACE_YEARS, key="pace_years")
+    controls[1].select_slider(_("Estimates older than N years are not projected"), ESTIMATE_AGES, key="max_age")
+    controls[2].number_input(_("Or type a pace (km²/year); empty = the recent pace"), min_value=0.0, value=None,
+                             step=1.0, key="rate", format="%.2f")
+
+
+# 2. Render the outline (built once as data: domain.country_page), each section with its sources
+render_country_page(build_country_page(profile, projection, cached_neighbourhood(iso3)), outlook_controls)
 write_url_state(PARAMS)
-render_needs(profile)
-render_map(profile, cached_neighbourhood(iso3))
-if profile.ever_joined:
-    render_individualised_approach(profile)
-render_partnerships(profile)
-render_contacts(profile)
-render_resources(profile)

@@ -14,17 +14,20 @@ import pydeck as pdk
 from domain.geography import Neighbourhood
 
 MAP_STYLE = "app/static/map_style.json"  # relative, like the overview's base map, so a base path still works
-SELECTED = [178, 24, 43, 220]
+SELECTED_COLOUR = "#b2182b"  # the state shown, on the dashboard's map and the pack's alike
+SELECTED = [int(SELECTED_COLOUR[i:i + 2], 16) for i in (1, 3, 5)] + [220]
 NEIGHBOUR = [210, 210, 210, 255]
 BORDER = [255, 255, 255, 255]
 TILE = 512  # pixels of the whole world at zoom 0
 
 
+def mercator_y(lat: float) -> float:
+    """Web Mercator's y of a latitude, in radians: both regional maps size their view with it."""
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
 def _zoom(neighbourhood: Neighbourhood, width_px: int, height_px: int) -> float:
     """The zoom at which the view box fits the map (web Mercator)."""
-    def mercator_y(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
     lon_span = (neighbourhood.east - neighbourhood.west) / 360
     lat_span = (mercator_y(neighbourhood.north) - mercator_y(neighbourhood.south)) / (2 * math.pi)
     return max(0.0, min(math.log2(width_px / TILE / lon_span), math.log2(height_px / TILE / lat_span)))

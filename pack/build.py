@@ -10,7 +10,7 @@ import plotly
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, _, format_date, using_language
 from pack.country_page import render_country_body
 from pack.data import PackData, base_map_script, load_pack_data
-from pack.html import esc, page
+from pack.html import page
 from pack.overview_page import render_overview_body
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -23,9 +23,9 @@ class PackError(Exception):
 
 
 def snapshot_note(data: PackData) -> str:
-    return esc(_("Conference pack: a static snapshot built {built} from the reference data compiled {compiled}. Nothing "
+    return _("Conference pack: a static snapshot built {built} from the reference data compiled {compiled}. Nothing "
                  "here updates or goes online; the live dashboard has the current figures.").format(
-        built=format_date(data.on), compiled=data.compiled_on()))
+        built=format_date(data.on), compiled=data.compiled_on())
 
 
 def prepare_folder(outdir: Path) -> None:

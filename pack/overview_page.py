@@ -6,30 +6,31 @@ its filters keep their defaults: States Parties, every region.
 from __future__ import annotations
 
 import pandas as pd
+from markupsafe import Markup
 
 from charts.overview import make_ranked_bar_figure, make_world_map_figure
 from domain.overview import (
     METRICS, NO_DATA, Metric, OverviewFilters, compute_headlines, compute_metric_bins, filter_states, legend_order,
 )
-from i18n import N_, _, translate_message
+from domain.state_names import state_name
+from i18n import N_, NOT_REPORTED, _, translate_message
 from pack.data import PackData
-from pack.html import NOT_REPORTED, chart, element, esc, link, state_name, table
+from pack.html import Cell, TableView, chart, link, render_template, table
 
 TOP = 15  # as many states as the dashboard's "Highest figures" chart
-BIN = {"bin": lambda label: esc(_(label))}
+BIN = {"bin": lambda label: Cell(_(label))}
 
 
-def _headlines(data: PackData, states: pd.DataFrame) -> str:
+def _headlines(data: PackData, states: pd.DataFrame) -> list[dict]:
     cards = []
     for headline in compute_headlines(states, data.tables["global_figures"], data.tables["global_casualties"],
                                       data.provenance["article5"]["date_compiled"]):
-        source = link(headline.source) if headline.source.startswith("http") else esc(
+        source = link(headline.source) if headline.source.startswith("http") else Cell(
             f"data/{headline.source}.csv" if headline.source else _(NOT_REPORTED))
         as_of = _("as of {year}").format(year=translate_message(headline.as_of or NOT_REPORTED))
-        cards.append(f'<div class="metric"><div class="label">{esc(translate_message(headline.label))}</div>'
-                     f'<div class="value">{esc(translate_message(headline.value))}</div>'
-                     f'<div class="source">{esc(as_of)} · {source}</div></div>')
-    return f'<div class="metrics">{"".join(cards)}</div>'
+        cards.append({"label": translate_message(headline.label), "value": translate_message(headline.value),
+                      "source": [Cell(as_of), source]})
+    return cards
 
 
 def _localized(binned: pd.DataFrame) -> pd.DataFrame:
@@ -50,7 +51,7 @@ def _ranked(binned: pd.DataFrame, metric: Metric) -> pd.DataFrame:
                                                  ).drop(columns="_key")
 
 
-def _bins_table(binned: pd.DataFrame, metric: Metric) -> str:
+def _bins_table(binned: pd.DataFrame, metric: Metric) -> TableView:
     rows = [{"bin": label, "count": len(group), "states": ", ".join(sorted(group["state"]))}
             for label in legend_order(metric) if len(group := binned[binned["bin"] == label])]
     return table(pd.DataFrame(rows), {"bin": N_("Legend bin"), "count": N_("States"), "states": N_("Which")}, BIN)
@@ -63,13 +64,13 @@ def _world_map(binned: pd.DataFrame, metric: Metric, data: PackData):
     return figure.update_layout(legend_title_side="top")
 
 
-def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: set[str], first: bool) -> str:
+def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: set[str], first: bool) -> dict:
     binned = _localized(compute_metric_bins(states, metric))
     label = _(metric.label)
     with_data = int(binned["value"].notna().sum())
     sources = [f"{data.provenance[metric.dataset]['title']} (data/{metric.dataset}.csv)", _("Natural Earth 1:50m boundaries")]
-    source_line = esc(_("Data source: {titles}. Compiled {date}; each row links its own source.").format(
-        titles="; ".join(sources), date=data.compiled_on()))
+    source_line = [Cell(_("Data source: {titles}. Compiled {date}; each row links its own source.").format(
+        titles="; ".join(sources), date=data.compiled_on()))]
     bins = "; ".join(f"{_(name)}: {n}" for name in legend_order(metric) if (n := int((binned["bin"] == name).sum())))
     map_alt = _("World map of {metric} for {total} States Parties; {count} have a figure. States per legend bin: {bins} "
                 "({no_data} is grey: not reported, never zero).").format(
@@ -82,45 +83,33 @@ def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: s
     columns = {"page": N_("State"), "iso3": "ISO3", "region": N_("Region"), "value_text": metric.label,
                "as_of": N_("As of"), "source_url": N_("Source"), "bin": N_("Legend bin")}
     names = dict(zip(binned["iso3"], binned["state"]))
-    state_cell = {"page": lambda iso3: (f'<a href="country/{esc(iso3)}.html">{esc(names[iso3])}</a>' if iso3 in built
-                                        else esc(names[iso3])), "source_url": link, **BIN}
+    state_cell = {"page": lambda iso3: Cell(names[iso3], f"country/{iso3}.html" if iso3 in built else None),
+                  "source_url": link, **BIN}
     caption = _("{count} of {total} States Parties have a figure; grey means no figure was found in the sources (never "
                 "zero). Figures are the latest each state has, so their years differ: hover, or see the table, for each "
                 "year.").format(count=with_data, total=len(binned))
-    return (
-        f'<section class="metric-panel" id="metric-{metric.key}" data-metric="{metric.key}"{"" if first else " hidden"}>'
-        f"<h2>{esc(label)}</h2>"
-        f'<p class="caption">{esc(caption)}</p>'
-        + chart(f"map-{metric.key}", _world_map(binned, metric, data), map_alt, source_line, _bins_table(binned, metric))
-        + element("h3", _("Highest figures"))
-        + (chart(f"ranked-{metric.key}", make_ranked_bar_figure(binned, metric, TOP), bar_alt, source_line,
-                 table(top, {"state": N_("State"), "value_text": metric.label, "as_of": N_("As of"),
-                             "source_url": N_("Source")}, {"source_url": link}))
-           if len(top) else element("p", _("No state shown has a figure: not reported."), ' class="not-reported"'))
-        + element("h3", _("All States Parties, ranked"))
-        + table(ranked.assign(page=ranked["iso3"]), columns, state_cell)
-        + "</section>"
-    )
+    ranked_chart = chart(f"ranked-{metric.key}", make_ranked_bar_figure(binned, metric, TOP), bar_alt, source_line,
+                         table(top, {"state": N_("State"), "value_text": metric.label, "as_of": N_("As of"),
+                                     "source_url": N_("Source")}, {"source_url": link})) if len(top) else None
+    return {
+        "key": metric.key, "hidden": not first, "label": label, "caption": caption,
+        "map": chart(f"map-{metric.key}", _world_map(binned, metric, data), map_alt, source_line,
+                     _bins_table(binned, metric)),
+        "highest": _("Highest figures"), "ranked_chart": ranked_chart,
+        "no_figure": _("No state shown has a figure: not reported."),
+        "all_ranked": _("All States Parties, ranked"), "table": table(ranked.assign(page=ranked["iso3"]), columns, state_cell),
+    }
 
 
-def _state_list(data: PackData, built: list[str]) -> str:
-    names = {iso3: state_name(iso3, name) for iso3, name in zip(data.panel["iso3"], data.panel["state"])}
-    items = "".join(f'<li><a href="country/{esc(iso3)}.html">{esc(names[iso3])}</a></li>'
-                    for iso3 in sorted(built, key=lambda code: names[code]))
-    heading = _("State Party pages in this pack ({count})").format(count=len(built))
-    return f'<h2 id="states">{esc(heading)}</h2><ul class="states">{items}</ul>'
-
-
-def render_overview_body(data: PackData, built: list[str]) -> str:
+def render_overview_body(data: PackData, built: list[str]) -> Markup:
     """The index page's body, in the current language."""
     states = filter_states(data.panel, OverviewFilters())
-    switcher_label = element("label", _("Metric"), ' for="metric-switcher"')
-    options = "".join(f'<option value="{key}">{esc(_(metric.label))}</option>' for key, metric in METRICS.items())
-    panels = "".join(_metric_panel(data, states, metric, set(built), i == 0) for i, metric in enumerate(METRICS.values()))
-    return (
-        element("h1", _("Where contamination remains, and what is needed"))
-        + _headlines(data, states)
-        + f'<p class="switcher">{switcher_label} '
-          f'<select id="metric-switcher">{options}</select></p>'
-        + panels + _state_list(data, built)
+    names = {iso3: state_name(iso3, name) for iso3, name in zip(data.panel["iso3"], data.panel["state"])}
+    return render_template(
+        "overview.html.j2", title=_("Where contamination remains, and what is needed"),
+        headlines=_headlines(data, states), metric_label=_("Metric"),
+        options=[(key, _(metric.label)) for key, metric in METRICS.items()],
+        panels=[_metric_panel(data, states, metric, set(built), i == 0) for i, metric in enumerate(METRICS.values())],
+        states_heading=_("State Party pages in this pack ({count})").format(count=len(built)),
+        states=[Cell(names[iso3], f"country/{iso3}.html") for iso3 in sorted(built, key=lambda code: names[code])],
     )

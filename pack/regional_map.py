@@ -11,22 +11,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.overview import FONT
+from charts.regional_map import SELECTED_COLOUR as SELECTED
+from charts.regional_map import mercator_y
 from domain.geography import Neighbourhood
-from i18n import N_
 
-SELECTED = "#b2182b"
 HEIGHT = 420
 ASPECT = 2.6  # width / height of the chart on a page about 1,100 pixels wide
-
-
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
 def compute_view_ranges(view: Neighbourhood) -> tuple[list[float], list[float]]:
     """Longitude and latitude ranges holding `select_neighbourhood`'s view, widened east and west to the
     chart's shape: plotly geo keeps a map's proportions, so an unwidened view would leave a narrow map."""
-    height = _mercator_y(view.north) - _mercator_y(view.south)
+    height = mercator_y(view.north) - mercator_y(view.south)
     half_width = max(math.degrees(height * ASPECT), view.east - view.west) / 2
     centre = (view.west + view.east) / 2
     half_width = min(half_width, 180)
@@ -35,7 +31,8 @@ def compute_view_ranges(view: Neighbourhood) -> tuple[list[float], list[float]]:
 
 def make_regional_map_figure(name: str, iso3: str, neighbourhood: Neighbourhood, small_states: pd.DataFrame) -> go.Figure:
     """The state in red among its neighbours, as far around it as the dashboard's regional map shows."""
-    hover = f"<b>{name}</b> ({iso3})<extra></extra>"
+    # The name goes in as the trace's name, not into the template's text: plotly reads a hover template as markup.
+    hover = "<b>%{fullData.name}</b> (" + iso3 + ")<extra></extra>"
     figure = go.Figure(go.Choropleth(
         locations=[iso3], z=[1], locationmode="ISO-3", colorscale=[[0, SELECTED], [1, SELECTED]], showscale=False,
         marker_line_color="white", marker_line_width=0.6, hovertemplate=hover, name=name,
@@ -52,13 +49,3 @@ def make_regional_map_figure(name: str, iso3: str, neighbourhood: Neighbourhood,
     )
     figure.update_layout(margin=dict(l=0, r=0, t=0, b=0), height=HEIGHT, font=FONT, showlegend=False)
     return figure
-
-
-def states_in_view(neighbourhood: Neighbourhood) -> pd.DataFrame:
-    """The states whose shapes reach into the map's view, for its "show the data" table."""
-    view = neighbourhood
-    shapes = neighbourhood.shapes.cx[view.west:view.east, view.south:view.north]
-    shapes = shapes[shapes["is_state"]].drop_duplicates(subset="iso3")
-    return pd.DataFrame({"iso3": shapes["iso3"], "name": shapes["name"],
-                         "shown": shapes["is_selected"].map({True: N_("the state (red)"), False: N_("neighbour")})}
-                        ).sort_values(["shown", "name"], ascending=[False, True])

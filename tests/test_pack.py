@@ -17,7 +17,9 @@ from pack.build import PLOTLY_JS, PackError, build_pack, prepare_folder
 from pack.country_page import render_country_body
 from pack.data import load_pack_data
 from i18n import format_date
-from pack.html import esc, figure_json, link, table
+from markupsafe import escape
+from charts.templating import environment
+from pack.html import TEMPLATES, Cell, figure_json, link, table
 from tests.reference import edition
 
 STATES = ["KHM", "AGO", "NOR", "FIN", "YEM"]
@@ -167,13 +169,20 @@ def test_text_from_data_is_escaped_on_the_page(data):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
+def _macro(call: str, **values) -> str:
+    """One of the pack's template macros rendered on its own, as a page would render it."""
+    source = '{% import "_macros.html.j2" as m %}' + call
+    return environment(TEMPLATES).from_string(source).render(**values)
+
+
 def test_escaping_helpers_never_let_markup_or_script_links_through():
-    assert esc(EVIL) == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert esc('" onmouseover="x') == "&quot; onmouseover=&quot;x"
-    assert link("javascript:alert(1)") == "javascript:alert(1)"  # shown as text, not a link
-    assert link("https://example.org/a?b=1&c=2") == (
+    assert str(escape(EVIL)) == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert str(escape('" onmouseover="x')) == "&#34; onmouseover=&#34;x"
+    assert link("javascript:alert(1)") == Cell("javascript:alert(1)")  # shown as text, not a link
+    assert _macro("{{ m.cell(c) }}", c=link("javascript:alert(1)")) == "javascript:alert(1)"
+    assert _macro("{{ m.cell(c) }}", c=link("https://example.org/a?b=1&c=2")) == (
         '<a href="https://example.org/a?b=1&amp;c=2" rel="noreferrer">example.org</a>')
-    cells = table(pd.DataFrame({"need": [EVIL, None]}), {"need": "Need"})
+    cells = _macro("{{ m.table(t) }}", t=table(pd.DataFrame({"need": [EVIL, None]}), {"need": "Need"}))
     assert EVIL not in cells and "<td>not reported</td>" in cells
     # A figure's JSON sits inside a <script> element: a closing tag in a label must not end it.
     payload = figure_json(go.Figure(go.Bar(x=[1], y=[2], name="</script>" + EVIL)))
@@ -196,9 +205,9 @@ def test_a_french_pack_is_french_throughout_with_french_numbers_dates_and_names(
     for text in (index, khm, fin):
         assert '<html lang="fr">' in text
         assert "un instantané statique produit le 27 novembre 2026" in text
-        assert ">Vue d&#x27;ensemble</a>" in text
+        assert f">{escape('Vue d' + chr(39) + 'ensemble')}</a>" in text
     for heading in ("1. Contexte national", "2. État de la mise en œuvre (article 5)", "4. Cartes", "7. Contacts"):
-        assert f"<h2>{esc(heading)}</h2>" in khm, heading
+        assert f"<h2>{escape(heading)}</h2>" in khm, heading
     assert "<h1>Cambodge <span" in khm and "<title>Cambodge : " in khm
     assert "Historique de la remise à disposition des terres" in khm and "Afficher les données</summary>" in khm
     assert _value_of(khm, "Zone minée AP restante") == "800 km²"

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.renderer import images_available
-from domain.sources import source_label
+from domain.sources import source_label, web_address
 from i18n import N_, NOT_REPORTED, _, current_language, format_figure, translate_message, using_language
 from spreadsheets import neutralise, rows_to_csv, rows_to_xlsx
 from ui.cached import cached_compiled_date
@@ -64,15 +64,22 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def render_figure(column, label: str, value: str, as_of: object = None, source_url: object = None, help: str | None = None) -> None:
-    """A headline figure with its as-of year and source link under it."""
-    column.metric(label, value, help=help)
+def figure_caption(as_of: object = None, source_url: object = None) -> str:
+    """The Markdown line under a figure: its as-of and its source, linked only if it is a web address."""
     parts = []
     if as_of is not None and not pd.isna(as_of):
         parts.append(_("as of {year}").format(year=plain(as_of)))
-    if isinstance(source_url, str) and source_url:
-        parts.append(f"[{plain(source_label(source_url))}]({source_url})")
-    column.caption(" · ".join(parts) or _("no source: not reported"))
+    if address := web_address(source_url):
+        parts.append(f"[{plain(source_label(address))}](<{address}>)")
+    elif isinstance(source_url, str) and source_url:
+        parts.append(plain(source_url))  # named but not a web address: shown as text, never a link
+    return " · ".join(parts) or _("no source: not reported")
+
+
+def render_figure(column, label: str, value: str, as_of: object = None, source_url: object = None, help: str | None = None) -> None:
+    """A headline figure with its as-of year and source link under it."""
+    column.metric(label, value, help=help)
+    column.caption(figure_caption(as_of, source_url))
 
 
 def table_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:

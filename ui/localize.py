@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from domain.countries import country_name
+from domain.state_names import state_name
 from i18n import current_language, translate_message
 
-
-def state_name(iso3: object, name: object) -> str:
-    """A state's name in the chosen language: the data's own spelling in English, pycountry's translation otherwise."""
-    if current_language() == "en" or not isinstance(iso3, str):
-        return str(name)
-    return country_name(iso3, current_language()) or str(name)
+__all__ = ["localize_states", "state_name", "translate_columns"]  # state_name is domain's, re-exported for the pages
 
 
 def localize_states(frame: pd.DataFrame, column: str = "state") -> pd.DataFrame:
