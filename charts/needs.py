@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.overview import FONT
+from charts.overview import FONT, WORLD_GEO, WORLD_LATITUDES
 from i18n import _
 
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"
@@ -28,8 +28,6 @@ def make_uncovered_needs_map(per_state: pd.DataFrame, small_states: pd.DataFrame
             customdata=[c for c, iso3 in zip(customdata, per_state["iso3"], strict=True) if iso3 in set(dots["iso3"])],
             marker=dict(size=9, color=dots["uncovered"], line=dict(color="#444444", width=0.8), **scale),
         ))
-    figure.update_geos(resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
-                       showland=True, landcolor="#f4f4f4", showcountries=False, showocean=False, showlakes=False,
-                       lataxis_range=[-58, 85])
+    figure.update_geos(**WORLD_GEO, lataxis_range=WORLD_LATITUDES)
     figure.update_layout(margin=dict(l=0, r=0, t=0, b=0), height=420, font=FONT, clickmode="event+select")
     return figure

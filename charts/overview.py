@@ -11,6 +11,11 @@ from domain.overview import Metric, legend_order, top_states
 from i18n import _
 
 FONT = dict(family="Source Sans Pro, sans-serif", size=16)
+# The plotly world maps' base layer (the overview's slide image, the needs map): land from the 1:50m base map
+# shipped in static/ (no coastlines, borders, ocean or lakes, which that file does not carry), Antarctica cut off.
+WORLD_GEO = dict(resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
+                 showland=True, landcolor="#f4f4f4", showcountries=False, showocean=False, showlakes=False)
+WORLD_LATITUDES = [-58, 85]
 
 
 def _hover() -> str:
@@ -47,11 +52,7 @@ def make_world_map_figure(binned: pd.DataFrame, metric: Metric, zoom_to_states: 
                 marker=dict(size=9, color=colors[label], line=dict(color="#444444", width=0.8)),
                 customdata=hover_fields(dots), hovertemplate=hover,
             ))
-    figure.update_geos(
-        resolution=50, projection_type="natural earth", showframe=False, showcoastlines=False,
-        showland=True, landcolor="#f4f4f4", showcountries=False, showocean=False, showlakes=False,
-        **({"fitbounds": "locations"} if zoom_to_states else {"lataxis_range": [-58, 85]}),
-    )
+    figure.update_geos(**WORLD_GEO, **({"fitbounds": "locations"} if zoom_to_states else {"lataxis_range": WORLD_LATITUDES}))
     figure.update_layout(
         margin=dict(l=0, r=0, t=0, b=0), height=480, font=FONT, clickmode="event+select",
         legend=dict(title=dict(text=_(metric.label)), orientation="h", yanchor="top", y=-0.02, x=0),
