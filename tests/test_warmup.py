@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gc
+import logging
+import threading
 
 import ui.cached
 from domain.overview import OverviewFilters
@@ -25,3 +27,22 @@ def test_the_warm_up_fills_the_home_pages_view(monkeypatch):
     # 161 States Parties shown; 4 of them have no shape at 1:50m (the Holy See, Tuvalu, Monaco, the Maldives).
     assert len(view.binned) == 161 and len(view.map_view["states"]) == 157
     assert len(view.headlines) == 4
+
+
+def test_the_warm_up_thread_prints_no_missing_context_warning(caplog):
+    """The server printed "missing ScriptRunContext" three times at every start, from the warm-up's thread."""
+    import streamlit as st
+
+    def warnings_from(work) -> list[str]:
+        caplog.clear()
+        thread = threading.Thread(target=work, name="warm-caches")
+        thread.start()
+        thread.join()
+        return [r.getMessage() for r in caplog.records if "missing ScriptRunContext" in r.getMessage()]
+
+    with caplog.at_level(logging.WARNING):
+        assert warnings_from(st.empty)  # outside the warm-up, Streamlit warns (so the capture sees it)
+        try:
+            assert warnings_from(warm) == []
+        finally:
+            gc.unfreeze()

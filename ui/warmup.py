@@ -9,9 +9,43 @@ and PIL (for the page icon).
 from __future__ import annotations
 
 import gc
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class _OutsideAPageRun(logging.Filter):
+    """Drops Streamlit's "missing ScriptRunContext" warning for one thread: the warm-up calls cached functions
+    outside any page run on purpose, and the server printed the warning three times at every start."""
+
+    def __init__(self, thread: threading.Thread) -> None:
+        super().__init__()
+        self.thread_id = thread.ident
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.thread == self.thread_id and "missing ScriptRunContext" in record.getMessage())
+
+
+@contextmanager
+def _quiet_outside_a_page_run() -> Iterator[None]:
+    from streamlit.runtime.scriptrunner_utils import script_run_context
+
+    logger = logging.getLogger(script_run_context.__name__)
+    quiet = _OutsideAPageRun(threading.current_thread())
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 def warm() -> None:
+    with _quiet_outside_a_page_run():
+        _fill_caches()
+
+
+def _fill_caches() -> None:
     import PIL.Image  # noqa: F401
     import streamlit as st
     from streamlit.string_util import extract_leading_icon
