@@ -6,14 +6,14 @@ import textwrap
 from collections.abc import Iterator
 
 import matplotlib as mpl
-import pandas as pd
 from matplotlib.figure import Figure  # not pyplot: no GUI backend, safe in Streamlit's script threads
 
 from domain.country import CountryProfile, Projection
-from domain.countries import country_name
+from domain.country_page import CountryPage, build_country_page
+from domain.country_page import Figure as PageFigure
 from domain.membership import MEMBERSHIP_LABELS
 from domain.sources import source_label
-from i18n import NOT_REPORTED, _, current_language, format_figure, translate_message, using_language
+from i18n import NOT_REPORTED, _, format_figure, translate_message, using_language
 
 A4_INCHES = (8.27, 11.69)
 LINE = 0.0155  # one line of body text, in page fractions
@@ -21,35 +21,33 @@ WRAP = 105  # characters per line of body text
 MAX_NEEDS, MAX_PARTNER_LINES, MAX_SOURCES = 8, 6, 10
 
 
-def _figure(value, unit: str = "", year=None, url=None) -> str:
-    """A figure in the brief's language, with its year and source site; missing reads 'not reported'."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+def _shown(figure: PageFigure | None) -> str:
+    """A figure of the page as the brief prints it: value (as of year) [source site], or 'not reported'."""
+    if figure is None or figure.value == _(NOT_REPORTED):
         return _(NOT_REPORTED)
-    parts = [format_figure(value, unit)]
-    if year is not None and not pd.isna(year):
-        parts.append(_("(as of {year})").format(year=int(year)))
-    if url is not None and not pd.isna(url):
-        parts.append(f"[{source_label(url)}]")
+    parts = [figure.value]
+    if figure.as_of:
+        parts.append(_("(as of {year})").format(year=figure.as_of))
+    if figure.source_url:
+        parts.append(f"[{source_label(figure.source_url)}]")
     return " ".join(parts)
 
 
-def _key_figures(profile: CountryProfile) -> Iterator[str]:
+def _key_figures(profile: CountryProfile, page: CountryPage) -> Iterator[str]:
+    """The page's own figures (domain.country_page): the brief never computes one of its own."""
     row = profile.panel
     yield _("Article 5 deadline: {figure}; {status}").format(
-        figure=_figure(row["article5_deadline"], url=row["article5_source_url"]), status=translate_message(row["extension_status"]))
+        figure=_shown(page.figure("article5_deadline")), status=translate_message(row["extension_status"]))
+    area = page.figure("remaining_area")
     yield _("Remaining anti-personnel mined area: {figure}, band {band}").format(
-        figure=_figure(row["ap_contamination_km2"], "km²", row["estimate_as_of"], row["article5_source_url"]),
-        band=format_figure(row["contamination_band"]))
-    yield _("Latest land release: {figure}").format(
-        figure=_figure(row["latest_release_km2"], "km²", row["latest_release_year"], row["latest_release_source_url"]))
-    yield _("Casualties, latest year: {figure}").format(
-        figure=_figure(row["casualties_total"], "", row["casualties_year"], row["casualties_source_url"]))
-    if not pd.isna(row["casualties_alternatives"]):
-        yield "   " + _("other sources for that year: {figures}").format(figures=row["casualties_alternatives"])
-    yield _("Survivors (estimate): {figure}").format(
-        figure=_figure(row["survivors_estimate"], "", row["survivors_estimate_year"], row["va_source_url"]))
-    yield _("International support received, latest year: {figure}").format(
-        figure=_figure(row["support_latest_usd_million"], "US$ million", row["support_latest_year"], row["support_source_url"]))
+        figure=_shown(area), band=format_figure(row["contamination_band"]))
+    yield _("Latest land release: {figure}").format(figure=_shown(page.figure("latest_release")))
+    casualties = page.figure("casualties")
+    yield _("Casualties, latest year: {figure}").format(figure=_shown(casualties))
+    if casualties is not None and casualties.note:
+        yield "   " + casualties.note
+    yield _("Survivors (estimate): {figure}").format(figure=_shown(page.figure("survivors")))
+    yield _("International support received, latest year: {figure}").format(figure=_shown(page.figure("support")))
 
 
 def _needs(profile: CountryProfile) -> Iterator[str]:
@@ -57,7 +55,7 @@ def _needs(profile: CountryProfile) -> Iterator[str]:
         yield _(NOT_REPORTED)
         return
     for need in profile.needs.head(MAX_NEEDS).to_dict("records"):
-        amount = _figure(need["amount_usd_million"], "US$ million")
+        amount = format_figure(need["amount_usd_million"], "US$ million")
         description = textwrap.shorten(need["description"], 140, placeholder=" …")
         yield (f"{_(need['need_category'].replace('_', ' '))} ({need['period']}): {description} "
                f"— {amount} [{source_label(need['source_url'])}]")
@@ -76,7 +74,7 @@ def _partners(profile: CountryProfile) -> Iterator[str]:
     if not pairs.empty:
         latest = pairs.sort_values("year").groupby("donor").tail(1).sort_values("year", ascending=False)
         for row in latest.head(MAX_PARTNER_LINES).itertuples():
-            amount = _figure(row.usd_million, "US$ million")
+            amount = format_figure(row.usd_million, "US$ million")
             yield f"{row.donor}, {int(row.year)}: {amount}, {translate_message(row.kind)}"
         if len(latest) > MAX_PARTNER_LINES:
             yield _("... {count} more donors on the dashboard.").format(count=len(latest) - MAX_PARTNER_LINES)
@@ -104,9 +102,10 @@ def make_country_brief_pdf(profile: CountryProfile, projection: Projection, comp
 
 def _draw(profile: CountryProfile, projection: Projection, compiled: str) -> bytes:
     status = _(MEMBERSHIP_LABELS[profile.panel["membership_status"]])
-    name = country_name(profile.iso3, current_language()) or profile.name
+    page = build_country_page(profile, projection)
+    name = page.header.name
     sections = [
-        (_("Key figures"), list(_key_figures(profile))),
+        (_("Key figures"), list(_key_figures(profile, page))),
         (_("Completion outlook"), [f"{_(projection.outlook)}: {translate_message(projection.reason)}",
                                    translate_message(projection.assumptions)]),
         (_("Needs and challenges stated"), list(_needs(profile))),

@@ -407,7 +407,7 @@ def states_in_view(neighbourhood: Neighbourhood) -> pd.DataFrame:
     shapes = neighbourhood.shapes.cx[view.west:view.east, view.south:view.north]
     shapes = shapes[shapes["is_state"]].drop_duplicates(subset="iso3")
     return pd.DataFrame({
-        "iso3": shapes["iso3"], "name": [state_name(i, n) for i, n in zip(shapes["iso3"], shapes["name"])],
+        "iso3": shapes["iso3"], "name": [state_name(i, n) for i, n in zip(shapes["iso3"], shapes["name"], strict=True)],
         "shown": shapes["is_selected"].map({True: _("the state (red)"), False: _("neighbour")}),
         "selected": shapes["is_selected"],
     }).sort_values(["selected", "name"], ascending=[False, True]).drop(columns="selected")

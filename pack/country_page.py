@@ -12,7 +12,17 @@ from markupsafe import Markup
 
 from charts.country import make_casualties_figure, make_outlook_figure, make_release_figure, make_support_figure
 from domain.country_page import (
-    Chart, Column, CountryPage, Details, Figures, NotReported, Outlook, Subheading, Table, Text, Warning,
+    Chart,
+    Column,
+    CountryPage,
+    Details,
+    Figures,
+    NotReported,
+    Outlook,
+    Subheading,
+    Table,
+    Text,
+    Warning,
     build_country_page,
 )
 from domain.geography import select_neighbourhood

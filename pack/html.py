@@ -73,7 +73,7 @@ def table(frame: pd.DataFrame, columns: Mapping[str, str], cells: Mapping[str, C
     """`columns` (name -> N_-marked header) of `frame`; missing cells read "not reported", never blank or 0."""
     cells = cells or {}
     rows = [[Cell(_(NOT_REPORTED)) if is_missing(value) else cells.get(name, text_cell)(value)
-             for name, value in zip(columns, record)]
+             for name, value in zip(columns, record, strict=True)]
             for record in frame[list(columns)].itertuples(index=False)]
     return TableView([_(header) for header in columns.values()], rows)
 

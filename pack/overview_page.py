@@ -10,7 +10,14 @@ from markupsafe import Markup
 
 from charts.overview import make_ranked_bar_figure, make_world_map_figure
 from domain.overview import (
-    METRICS, NO_DATA, Metric, OverviewFilters, compute_headlines, compute_metric_bins, filter_states, legend_order,
+    METRICS,
+    NO_DATA,
+    Metric,
+    OverviewFilters,
+    compute_headlines,
+    compute_metric_bins,
+    filter_states,
+    legend_order,
 )
 from domain.state_names import state_name
 from i18n import N_, NOT_REPORTED, _, translate_message

@@ -16,7 +16,17 @@ from charts.regional_map import make_regional_map
 from charts.slide_images import make_state_slide
 from domain.country import CountryProfile
 from domain.country_page import (
-    Chart, CountryPage, Details, Figures, Header, NotReported, Outlook, Subheading, Table, Text, Warning,
+    Chart,
+    CountryPage,
+    Details,
+    Figures,
+    Header,
+    NotReported,
+    Outlook,
+    Subheading,
+    Table,
+    Text,
+    Warning,
 )
 from domain.membership import MEMBERSHIP_LABELS
 from domain.sources import web_address
@@ -24,7 +34,14 @@ from domain.state_names import state_name
 from i18n import _
 from ui.cached import cached_compiled_date
 from ui.components import (
-    LINK_ADDRESS, LINK_HOST, figure_caption, plain, render_chart, render_figure, render_slide_images, render_table,
+    LINK_ADDRESS,
+    LINK_HOST,
+    figure_caption,
+    plain,
+    render_chart,
+    render_figure,
+    render_slide_images,
+    render_table,
 )
 
 CHART_CONFIG = {"displaylogo": False}
@@ -59,7 +76,7 @@ def _markdown_link(text: str, url: object) -> str:
 
 def render_block(block) -> None:
     if isinstance(block, Figures):
-        for column, figure in zip(st.columns(max(3, len(block.figures))), block.figures):
+        for column, figure in zip(st.columns(max(3, len(block.figures))), block.figures, strict=False):
             render_figure(column, figure.label, figure.value, figure.as_of, figure.source_url, help=figure.help)
             if figure.note:
                 column.caption(plain(figure.note))
