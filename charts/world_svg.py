@@ -2,19 +2,21 @@
 
 They need no chart script in the browser: plotly's 4.7 MB bundle was most of the overview's first draw.
 The shapes are projected once (Natural Earth projection, by pyproj through geopandas) from the shipped
-1:50m boundaries. Every text placed in the markup is escaped: it is data, never markup.
+1:50m boundaries. The markup is written by the templates in charts/templates, which escape every text: it is
+data, never markup.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from markupsafe import Markup
 
 from charts.legend import legend_colors, tooltip_lines
+from charts.templating import render
 from domain.overview import Metric, legend_order, top_states
 from i18n import _
 
@@ -27,6 +29,7 @@ NORTH, SOUTH = 85.0, -58.0  # latitudes the world view shows: Antarctica is not 
 SIMPLIFY_DEGREES = 0.1  # a third of a pixel at world width; too-small states keep a dot
 LAND_COLOR = "#f4f4f4"  # states outside the filter: context, no figure
 ZOOM_MARGIN = 0.04  # share of the zoomed view added around the shown states
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -91,16 +94,9 @@ def read_outline(path: Path) -> WorldOutline:
                         dots={k: tuple(v) for k, v in kept["dots"].items()}, height=kept["height"])
 
 
-def _attr(text: str) -> str:
-    """Text for an attribute value: escaped, newlines kept as character references."""
-    return escape(text, quote=True).replace("\n", "&#10;")
-
-
-def state_attributes(iso3: str, tip: str | None = None) -> str:
-    """What makes an element a state for the page's script: its ISO3, reachable by keyboard, and its hover text
-    (none where the element's own text already says it all, as a table's row does)."""
-    described = f' aria-label="{_attr(tip)}" data-tip="{_attr(tip)}"' if tip is not None else ""
-    return f'data-iso3="{iso3}" tabindex="-1" role="link"{described}'
+def _render(name: str, **context: object) -> Markup:
+    """A template of charts/templates, as markup another template may hold unescaped."""
+    return Markup(render(TEMPLATES, name, **context))
 
 
 def _view_box(outline: WorldOutline, iso3s: list[str], zoom: bool) -> str:
@@ -113,21 +109,22 @@ def _view_box(outline: WorldOutline, iso3s: list[str], zoom: bool) -> str:
     return f"{x0 - pad:.1f} {y0 - pad:.1f} {x1 - x0 + 2 * pad:.1f} {y1 - y0 + 2 * pad:.1f}"
 
 
-def _legend(metric: Metric, binned: pd.DataFrame) -> str:
+def _legend(metric: Metric, binned: pd.DataFrame, outline: WorldOutline) -> Markup:
+    """Each bin with its count of states; a shown state with neither a shape nor a dot position in the boundaries
+    (the Holy See) is named under it, not lost."""
     colors = legend_colors(metric)
     counts = binned["bin"].value_counts()
-    items = "".join(
-        f'<li><span class="mbc-swatch" style="background:{colors[label]}"></span>{escape(_(label))} ({counts[label]})</li>'
-        for label in legend_order(metric) if counts.get(label, 0))
-    return f'<p class="mbc-legend-title">{escape(_(metric.label))}</p><ul class="mbc-legend">{items}</ul>'
+    items = [(colors[label], _(label), counts[label]) for label in legend_order(metric) if counts.get(label, 0)]
+    not_drawn = binned[~binned["iso3"].isin(outline.paths.keys() | outline.dots.keys())]["state"].tolist()
+    return _render("world_legend.html.j2", title=_(metric.label), items=items, not_drawn=not_drawn,
+                   not_drawn_note=_("Not on the map (no shape in the boundaries): {states}; the table lists them."))
 
 
-def make_outline_svg(outline: WorldOutline) -> str:
+def make_outline_svg(outline: WorldOutline) -> Markup:
     """Every state's shape, pale and keyed by ISO3 (data-shape), in the whole world's frame: drawn once per
     page, then each view only recolours it (make_world_view), which is far cheaper than drawing it again."""
-    shapes = "".join(f'<path data-shape="{iso3}" d="{d}"/>' for iso3, d in sorted(outline.paths.items()))
-    return (f'<svg class="mbc-map" viewBox="{_view_box(outline, [], zoom=False)}" xmlns="http://www.w3.org/2000/svg" '
-            f'role="group"><g class="mbc-land" fill="{LAND_COLOR}">{shapes}</g><g class="mbc-dots"></g></svg>')
+    return _render("world_outline.svg.j2", view_box=_view_box(outline, [], zoom=False), land_color=LAND_COLOR,
+                   paths=sorted(outline.paths.items()))
 
 
 def make_world_view(binned: pd.DataFrame, metric: Metric, outline: WorldOutline, zoom_to_states: bool = False) -> dict:
@@ -140,27 +137,16 @@ def make_world_view(binned: pd.DataFrame, metric: Metric, outline: WorldOutline,
     colors = legend_colors(metric)
     tips = dict(zip(binned["iso3"], tooltip_lines(binned)))
     fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"])}
-    dots = "".join(
-        f'<circle class="mbc-state mbc-dot" {state_attributes(iso3, tips[iso3])} fill="{fills[iso3]}" cx="{x:g}" cy="{y:g}" r="4"/>'
-        for iso3, (x, y) in outline.dots.items() if iso3 in fills)
+    dots = [(iso3, fills[iso3], tips[iso3], x, y) for iso3, (x, y) in outline.dots.items() if iso3 in fills]
     return {
         "viewBox": _view_box(outline, list(fills), zoom_to_states),
         "states": [[iso3, fill, tips[iso3]] for iso3, fill in fills.items() if iso3 in outline.paths],
-        "dots": dots,
-        "legend": _legend(metric, binned) + _not_drawn(binned, outline),
+        "dots": _render("world_dots.svg.j2", dots=dots),
+        "legend": _legend(metric, binned, outline),
     }
 
 
-def _not_drawn(binned: pd.DataFrame, outline: WorldOutline) -> str:
-    """A shown state with neither a shape nor a dot position in the boundaries (the Holy See) is named, not lost."""
-    missing = binned[~binned["iso3"].isin(outline.paths.keys() | outline.dots.keys())]["state"].tolist()
-    if not missing:
-        return ""
-    note = _("Not on the map (no shape in the boundaries): {states}; the table lists them.").format(states=", ".join(missing))
-    return f'<p class="mbc-not-drawn" data-states="{_attr("|".join(missing))}">{escape(note)}</p>'
-
-
-def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -> str:
+def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -> Markup:
     """The states with the highest figure, one row each (name, bar, value); states with no figure are left to
     the table. A categorical metric ranks by its legend order with full-length bars in the bin's colour."""
     ranked = top_states(binned, metric, top)
@@ -169,17 +155,9 @@ def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -
     else:
         highest = ranked["value"].max() if len(ranked) else 0
         shares = [100.0 * v / highest if highest > 0 else 0.0 for v in ranked["value"]]
-    if ranked.empty:
-        empty = _("No state shown has a figure.")
-        return f'<p class="mbc-empty">{escape(empty)}</p>'
     colors = legend_colors(metric)
-    tips = tooltip_lines(ranked)
-    rows = "".join(
-        f'<div class="mbc-bar-row mbc-state" {state_attributes(iso3, tip)}><span class="mbc-bar-name">{escape(state)}</span><span class="mbc-bar-track">'
-        f'<span class="mbc-bar" style="width:{share:.1f}%;background:{colors[label]}"></span></span>'
-        f'<span class="mbc-bar-value">{escape(value)}</span></div>'
-        for iso3, state, value, label, share, tip in zip(ranked["iso3"], ranked["state"], ranked["value_text"].astype(str),
-                                                          ranked["bin"], shares, tips))
-    unit = f'<p class="mbc-bar-unit">{escape(_(metric.unit))}</p>' if metric.unit else ""
-    return f'<div class="mbc-bars">{rows}</div>{unit}'
-
+    rows = [(iso3, state, value, colors[label], share, tip)
+            for iso3, state, value, label, share, tip in zip(ranked["iso3"], ranked["state"], ranked["value_text"].astype(str),
+                                                              ranked["bin"], shares, tooltip_lines(ranked))]
+    return _render("ranked_bars.html.j2", rows=rows, unit=_(metric.unit) if metric.unit else "",
+                   empty=_("No state shown has a figure."))

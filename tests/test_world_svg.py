@@ -219,3 +219,35 @@ def test_a_categorical_figure_sorts_in_its_legends_order():
     rows = binned(AAA=(outlook.labels[1], outlook.labels[1]), BBB=(outlook.labels[0], outlook.labels[0]), CCC=(NO_DATA, None))
     body = list(next(e for e in parse(make_table_html(rows, outlook)).iter("div") if e.get("class") == "mbc-table"))[1]
     assert [list(row)[1].get("data-sort") for row in body] == ["1", "0", None]
+
+
+def test_each_column_header_is_a_header_cell_holding_one_button_so_screen_readers_hear_both():
+    # A <button role="columnheader"> hid the button from screen readers; the header cell holds a real button,
+    # and the cell (not the button) carries aria-sort once the page's script sorts it.
+    table = next(e for e in parse(make_table_html(binned(AAA=("1 to 49", 12)), CASUALTIES)).iter("div")
+                 if e.get("class") == "mbc-table")
+    headers = [e for e in table.iter() if e.get("role") == "columnheader"]
+    assert len(headers) == 7
+    for header in headers:
+        assert header.tag != "button"
+        buttons = list(header.iter("button"))
+        assert len(buttons) == 1 and buttons[0].get("type") == "button" and buttons[0].get("role") is None
+    assert [h.get("data-col") for h in headers] == [str(i) for i in range(7)]
+    assert not [e for e in table.iter() if e.get("aria-sort")]  # the rows come unsorted: no header claims an order
+
+
+def test_a_web_source_is_a_link_by_the_one_url_rule_and_anything_else_is_text():
+    link = ET.fromstring(f"<p>{source_link(' https://www.the-monitor.org/x?a=1&b=2 ', {})}</p>").find("a")
+    assert link.get("href") == "https://www.the-monitor.org/x?a=1&b=2" and link.text == "the-monitor.org"
+    assert source_link("https://", {}) == "https://"  # no host: text (domain.sources.web_address)
+    assert source_link('<b>"x"</b>', {}) == "&lt;b&gt;&#34;x&#34;&lt;/b&gt;"
+
+
+def test_the_markup_has_no_whitespace_between_elements_and_no_trailing_newline(outline):
+    # The outline goes to every browser (its bytes are measured by bench/overview.py); the templates' line breaks
+    # are trimmed, not sent.
+    rows = binned(AAA=("1 to 49", 12), DDD=("1 to 49", 3), ZZZ=("0", 0))
+    view = make_world_view(rows, CASUALTIES, outline)
+    for markup in (make_outline_svg(outline), view["dots"], view["legend"], make_ranked_bars_html(rows, CASUALTIES),
+                   make_table_html(rows, CASUALTIES), make_headlines_html([Headline("a", "1", "2024", "")], {})):
+        assert "\n" not in markup and ">\n" not in markup and not markup.endswith(" "), markup[:80]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from markupsafe import Markup
 
 from charts.overview_html import make_table_html
 from charts.world_svg import WorldOutline, make_ranked_bars_html, make_world_view
@@ -22,8 +23,8 @@ class OverviewView:
     headlines: list[Headline]  # translated
     with_data: int  # states shown that have a figure
     map_view: dict  # how this view colours the world outline (charts.world_svg.make_world_view)
-    bars_markup: str
-    table_markup: str  # "All states shown"
+    bars_markup: Markup  # made by charts' templates: goes into another template unescaped
+    table_markup: Markup  # "All states shown"
     table: pd.DataFrame  # the same rows for the downloads, columns named in the view's language
 
 
