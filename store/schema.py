@@ -103,6 +103,7 @@ partnership = Table(
     Column("commitment_to_year", Integer),
     Column("dialogue_dates", JSON, nullable=False),
     *_tracking(),
+    Index("uq_partnership_need_offer", "need_id", "offer_id", unique=True),  # migration 0004: a pair once
 )
 
 support_record = Table(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from i18n import N_
 from store import roles
@@ -28,6 +29,7 @@ from store.validate import (
 
 # Refusals, in English here; marked so the pages show them in the reader's language.
 BACKWARDS = N_("only an admin may move a partnership back from {old} to {new}")
+PAIR_EXISTS = N_("this need and this offer are already partners (partnership {id})")
 NO_RECORD = N_("no {table} {id}")
 
 
@@ -136,13 +138,28 @@ def _check_sides(conn: Connection, actor: Actor | None, clean: dict) -> Actor:
     return roles.check_partnership(actor, sides["need_id"]["iso3"], sides["offer_id"]["provider_name"])
 
 
+def _check_pair_is_new(conn: Connection, clean: dict, partnership_id: int | None = None) -> None:
+    """The friendly refusal; the unique index (migration 0004) refuses a pair inserted at the same moment."""
+    query = select(partnership.c.id).where(partnership.c.need_id == clean["need_id"],
+                                           partnership.c.offer_id == clean["offer_id"])
+    existing = conn.execute(query).scalar()
+    if existing is not None and existing != partnership_id:
+        raise InvalidRecord({"offer_id": PAIR_EXISTS.format(id=existing)})
+
+
 def create_partnership(store: Store, actor: Actor | None, values: Mapping) -> dict:
     roles.signed_in(actor)
     clean = validate_partnership(values)
-    with store.engine.begin() as conn:
-        actor = _check_sides(conn, actor, clean)
-        record_id = insert_record(conn, partnership, clean, actor.username)
-        return fetch_row(conn, partnership, record_id)
+    try:
+        with store.engine.begin() as conn:
+            actor = _check_sides(conn, actor, clean)
+            _check_pair_is_new(conn, clean)
+            record_id = insert_record(conn, partnership, clean, actor.username)
+            return fetch_row(conn, partnership, record_id)
+    except IntegrityError:
+        with store.engine.connect() as conn:
+            _check_pair_is_new(conn, clean)  # another session's insert of the same pair won the race
+        raise
 
 
 def update_partnership(store: Store, actor: Actor | None, partnership_id: int, values: Mapping, version: int) -> dict:
@@ -151,6 +168,7 @@ def update_partnership(store: Store, actor: Actor | None, partnership_id: int, v
         _check_sides(conn, actor, row)  # the sides as they are now ...
         clean = validate_partnership({**_editable(row, PARTNERSHIP_FIELDS), **values})
         actor = _check_sides(conn, actor, clean)  # ... and as the edit would leave them
+        _check_pair_is_new(conn, clean, partnership_id)
         order = PARTNERSHIP_STATUSES.index
         if order(clean["status"]) < order(row["status"]) and not actor.is_admin:
             raise PermissionDenied(BACKWARDS.format(old=row["status"], new=clean["status"]))
