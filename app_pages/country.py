@@ -5,11 +5,11 @@ from charts.brief import make_country_brief_pdf
 from domain.country import compute_projection
 from domain.country_page import build_country_page
 from domain.outlook import OutlookAssumptions
+from domain.state_names import state_name
 from i18n import _, current_language
 from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
 from ui.clock import today
 from ui.country_sections import render_country_page, render_state_slide_images
-from ui.localize import state_name
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))

@@ -8,9 +8,6 @@ import pandas as pd
 from domain.state_names import state_name
 from i18n import current_language, translate_message
 
-__all__ = ["localize_states", "state_name", "translate_columns"]  # state_name is domain's, re-exported for the pages
-
-
 def localize_states(frame: pd.DataFrame, column: str = "state") -> pd.DataFrame:
     """`frame` with its state names (next to an `iso3` column) in the chosen language."""
     if current_language() == "en":

@@ -6,11 +6,11 @@ import streamlit as st
 
 from domain.matching import REASON_SEPARATOR, explain
 from domain.needs_filters import AREA_LABELS
+from domain.state_names import state_name
 from i18n import N_, _, current_language, translate_message
 from store import Actor, InvalidRecord, PermissionDenied, create_partnership
 from ui.cached import cached_compiled_date, cached_store
 from ui.components import NOT_REPORTED, format_figure, plain, render_downloads
-from ui.localize import state_name
 from ui.registry_data import RegistryView
 
 # A callback runs before the page sets the language: it keeps the English text, translated when shown.
