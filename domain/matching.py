@@ -14,13 +14,13 @@ Candidates come from a join on (area, target key), never from every need x offer
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from config import NEED_AREAS
+from domain.periods import read_period
 from i18n import N_
 
 TARGET_WEIGHTS = {"state": 3.0, "region": 2.0, "any": 1.0}
@@ -49,25 +49,17 @@ COVERS_ALL, COVERS_SHARE = N_("covers the whole amount ({currency})"), N_("cover
 OVERLAP, NO_PERIOD = N_("periods overlap"), N_("a period is not stated")
 SUPPORTED_BEFORE = N_("provider has supported this state before")
 REASON_SEPARATOR = "; "
-_PERIOD = re.compile(r"((?:19|20)\d{2})(?:\s*(?:-|–|to|/)\s*((?:19|20)\d{2}))?")
-
-
-def parse_period(text: object) -> tuple[int, int] | None:
-    """'2015' -> (2015, 2015); '2020-2025' -> (2020, 2025); text without a year -> None."""
-    if not isinstance(text, str):
-        return None
-    found = _PERIOD.search(text)
-    if not found:
-        return None
-    start = int(found.group(1))
-    end = int(found.group(2)) if found.group(2) else start
-    return (start, end) if end >= start else None
 
 
 def _periods(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    parsed = [parse_period(text) for text in column]
-    start = np.array([p[0] if p else -1 for p in parsed], dtype=np.int32)
-    end = np.array([p[1] if p else -1 for p in parsed], dtype=np.int32)
+    """First and last year of each period; -1 for both when none is stated. An open side reads as unbounded
+    ("from 2013" runs on, "to 2020" ran from any time), so it overlaps whatever else its known side allows."""
+    parsed = [read_period(text) for text in column]
+    stated = [p is not None and (p.start is not None or p.end is not None) for p in parsed]
+    start = np.array([(p.start if p.start is not None else 0) if ok else -1 for p, ok in zip(parsed, stated, strict=True)],
+                     dtype=np.int32)
+    end = np.array([(p.end if p.end is not None else 9999) if ok else -1 for p, ok in zip(parsed, stated, strict=True)],
+                   dtype=np.int32)
     return start, end
 
 

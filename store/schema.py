@@ -84,6 +84,9 @@ offer = Table(
     Column("notes", Text),
     *_reference(),
     *_tracking(),
+    # Migration 0005: a seeded announcement (pledge, commitment, ...) as its source words it, and its year.
+    Column("announced_as", String(30)),
+    Column("announced_year", Integer),
 )
 
 partnership = Table(
@@ -156,6 +159,16 @@ slide = Table(
     Column("view", Text, nullable=False),
     Column("note", Text),
     *_tracking(),
+)
+
+sign_in_session = Table(
+    "sign_in_session", metadata,  # migration 0005: a sign-in kept across reloads; the token itself is never stored
+    Column("id", Integer, primary_key=True),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("username", String(100), nullable=False, index=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
 )
 
 RECORD_TABLES = {"need": need, "offer": offer, "partnership": partnership}

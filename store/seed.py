@@ -1,27 +1,52 @@
 """First start: stated needs and donor -> recipient support from data/ become reference records.
 
-Support pairs go to their own `support_record` table, not to offers: they are past payments and
-pledges (2009-2023), facts to show beside needs, while an offer is a live proposal someone can still
-match. Each source is seeded once; its import_batch row is the marker, so a second start seeds nothing.
+Support pairs go to their own `support_record` table: past payments and pledges (2009-2023), facts to
+show beside needs. The announcements among them (pledge, commitment, announcement rows) also become
+offers, labelled as announced by their source and never as payments, so a donor sees what was put on
+the table for a state and matching can place it beside that state's needs. Each source is seeded once;
+its import_batch row is the marker, so a second start seeds nothing.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 
+import pandas as pd
 from sqlalchemy import Connection, insert, select
 
-from config import DATA_DIR
+from config import DATA_DIR, NEED_AREAS
 from data_loaders.registry import LOADERS
+from domain.countries import country_name
 from store.base import Store, now
 from store.imports import need_from_stated, plain
-from store.schema import import_batch, need, support_record
+from store.schema import import_batch, need, offer, support_record
 from store.writes import insert_record
 
 SEED_ACTOR = "seed"
+# How the source words an announcement, at the start of its notes (data_loaders.support_pairs flags the same rows).
+ANNOUNCED_AS = re.compile(r"^\s*(PLEDGE/ANNOUNCEMENT|PLEDGE|COMMITMENT|ANNOUNCEMENT)")
+# The thematic area as the Monitor writes it -> the registry's areas. Survey, marking and EOD are parts of
+# land release, so clearance; information management builds a national authority's capacity.
+AREA_WORDS = {
+    "clearance": ("clearance", "demining", "survey", "marking", "eod", "land release"),
+    "risk_education": ("risk education",),
+    "victim_assistance": ("victim assistance",),
+    "stockpile_destruction": ("stockpile",),
+    "capacity_building": ("capacity", "information management"),
+    "other": ("advocacy",),
+}
+AREAS_NOT_STATED = "Areas not stated by the source: open to every area."
 
 
-def _batch(conn: Connection, source: str, rows: int) -> int:
-    path = DATA_DIR / f"{source}.csv"
+def announced_areas(thematic_area: object) -> list[str] | None:
+    """The registry areas a thematic area names, in NEED_AREAS order; None when the source names none."""
+    text = thematic_area.casefold() if isinstance(thematic_area, str) else ""
+    found = [area for area in NEED_AREAS if any(word in text for word in AREA_WORDS.get(area, ()))]
+    return found or None
+
+
+def _batch(conn: Connection, source: str, rows: int, filename: str | None = None) -> int:
+    path = DATA_DIR / f"{filename or source}.csv"
     return conn.execute(insert(import_batch).values(
         kind="seed", source=source, filename=f"data/{path.name}", sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         actor=SEED_ACTOR, at=now(), added=rows, changed=0, unchanged=0,
@@ -51,7 +76,48 @@ def _seed_support(conn: Connection) -> None:
     ])
 
 
-SEEDS = {"stated_needs": _seed_needs, "support_pairs": _seed_support}
+def offer_from_announcement(row: pd.Series, reference_source: str) -> dict:
+    """An announced support pair as an open offer to its recipient. The period starts at the announcement
+    year ("from 2016"): the sources date the announcement, rarely the years the money covers."""
+    areas = announced_areas(row["thematic_area"])
+    usd = plain(row["usd_million"])
+    year = plain(row["year"])
+    state = isinstance(plain(row["donor_iso3"]), str)
+    notes = plain(row["notes"])
+    return {
+        "provider_kind": "state" if state else "organisation",
+        "provider_name": country_name(row["donor_iso3"]) if state else row["donor"],
+        "provider_iso3": plain(row["donor_iso3"]),
+        "modality": "funding",
+        "areas": areas or list(NEED_AREAS),
+        "targets": [row["iso3"]],
+        "amount": None if usd is None else round(float(usd) * 1e6, 2),
+        "currency": None if usd is None else "USD",
+        "usd_million": None if usd is None else round(float(usd), 6),
+        "period": None if year is None else f"from {year}",
+        "conditions": None,
+        "contact": None,
+        "status": "open",
+        "source_url": plain(row["source_url"]),
+        "notes": notes if areas else " ".join(filter(None, [AREAS_NOT_STATED, notes])),
+        "is_reference": True,
+        "reference_source": reference_source,
+        "announced_as": ANNOUNCED_AS.match(row["notes"]).group(1).casefold(),
+        "announced_year": year,
+    }
+
+
+def _seed_announced_offers(conn: Connection) -> None:
+    pairs = LOADERS["support_pairs"]()
+    # An announcement to no single state (a non-state recipient) has no target a need could meet.
+    announced = pairs[pairs["is_announcement"] & pairs["iso3"].notna() & pairs["iso3_kind"].eq("state")]
+    batch_id = _batch(conn, "announced_offers", len(announced), filename="support_pairs")
+    for _, row in announced.iterrows():
+        values = offer_from_announcement(row, f"data/support_pairs.csv row {row['source_row']}")
+        insert_record(conn, offer, {**values, "import_batch_id": batch_id}, SEED_ACTOR, batch_id)
+
+
+SEEDS = {"stated_needs": _seed_needs, "support_pairs": _seed_support, "announced_offers": _seed_announced_offers}
 
 
 def seed_reference(store: Store) -> list[str]:

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from domain.coverage import compute_gaps, compute_need_coverage, list_unoffered_needs
-from domain.matching import explain, match_needs_and_offers, parse_period
+from domain.matching import explain, match_needs_and_offers
 
 
 def needs(*rows):
@@ -23,12 +23,6 @@ def offers(*rows):
 
 
 NO_HISTORY = pd.DataFrame({"provider_key": pd.Series(dtype=object), "iso3": pd.Series(dtype=object)})
-
-
-@pytest.mark.parametrize("text, period", [("2015", (2015, 2015)), ("2020-2025", (2020, 2025)), ("2019 to 2021", (2019, 2021)),
-                                          ("FY2024", (2024, 2024)), ("ongoing", None), (None, None), ("2025-2020", None)])
-def test_parse_period(text, period):
-    assert parse_period(text) == period
 
 
 def test_the_offer_naming_the_state_beats_the_regional_and_the_open_one():

@@ -1,6 +1,8 @@
-"""Seeding: data/ stated needs and support pairs become reference records once; a restart adds nothing."""
+"""Seeding: data/ stated needs, support pairs and their announcements (as offers) become reference records once;
+a restart adds nothing."""
 from data_loaders.registry import LOADERS
-from store import list_import_batches, list_needs, list_support_records, open_store
+from store import list_import_batches, list_needs, list_offers, list_support_records, open_store
+from store.seed import SEEDS, seed_reference
 
 
 def test_first_start_seeds_reference_records_and_the_second_seeds_nothing(database_url):
@@ -18,5 +20,43 @@ def test_first_start_seeds_reference_records_and_the_second_seeds_nothing(databa
     second = open_store(database_url)
     assert len(list_needs(second)) == len(needs)
     assert len(list_support_records(second)) == len(support)
-    assert [b["kind"] for b in list_import_batches(second)] == ["seed", "seed"]
+    assert [b["kind"] for b in list_import_batches(second)] == ["seed", "seed", "seed"]
     second.close()
+
+
+def test_each_announcement_becomes_one_offer_labelled_and_sourced_once(database_url):
+    pairs = LOADERS["support_pairs"]()
+    announced = pairs[pairs["is_announcement"]]
+    first = open_store(database_url)
+    offers = list_offers(first)
+    first.close()
+
+    assert len(offers) == len(announced) == 19
+    assert all(o["is_reference"] and o["status"] == "open" and o["modality"] == "funding" for o in offers)
+    assert {o["announced_as"] for o in offers} <= {"pledge", "commitment", "announcement", "pledge/announcement"}
+    assert sorted(o["source_url"] for o in offers) == sorted(announced["source_url"])
+    assert all(o["reference_source"].startswith("data/support_pairs.csv row") for o in offers)
+    assert sorted(o["targets"][0] for o in offers) == sorted(announced["iso3"])
+    # Dated from the announcement, never as a payment period the source does not give.
+    assert all(o["period"] == f"from {o['announced_year']}" for o in offers if o["announced_year"])
+    laos = next(o for o in offers if o["targets"] == ["LAO"] and o["usd_million"] == 90)
+    assert (laos["provider_name"], laos["areas"], laos["announced_year"]) == (
+        "United States", ["clearance", "victim_assistance"], 2016)
+    iraq = next(o for o in offers if o["targets"] == ["IRQ"])
+    assert iraq["notes"].startswith("Areas not stated by the source")
+
+    second = open_store(database_url)
+    assert len(list_offers(second)) == len(offers)
+    assert sorted(b["source"] for b in list_import_batches(second)) == ["announced_offers", "stated_needs", "support_pairs"]
+    second.close()
+
+
+def test_a_database_seeded_before_offers_existed_gets_them_once(database_url):
+    store = open_store(database_url, seed=False)
+    with store.engine.begin() as conn:
+        SEEDS["stated_needs"](conn)
+        SEEDS["support_pairs"](conn)
+    assert seed_reference(store) == ["announced_offers"]
+    assert seed_reference(store) == []
+    assert len(list_offers(store)) == 19
+    store.close()
