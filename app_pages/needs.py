@@ -5,9 +5,10 @@ import streamlit as st
 from charts.needs import make_uncovered_needs_map
 from config import NEED_AREAS
 from domain.gaps import count_uncovered_needs
-from domain.needs_filters import AREA_LABELS, SIZES, STATUSES, NeedFilters, filter_needs, size_band
+from domain.needs_filters import AREA_LABELS, SIZES, STATUSES, NeedFilters, filter_needs, period_statuses
 from domain.overview import REGIONS
-from i18n import N_, _, current_language
+from domain.periods import PERIOD_STATUS_LABELS
+from i18n import N_, _
 from ui.auth import current_actor
 from ui.cached import cached_panel, cached_small_states
 from ui.clock import today
@@ -21,14 +22,15 @@ DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
 PARAMS = [
     UrlParam("area", (), NEED_AREAS), UrlParam("region", (), REGIONS), UrlParam("size", (), tuple(SIZES)),
     UrlParam("need_status", (), tuple(STATUSES)), UrlParam("within", 0, DEADLINE_CHOICES),
-    UrlParam("rising", False), UrlParam("unoffered", False),
+    UrlParam("rising", False), UrlParam("unoffered", False), UrlParam("current", True),
 ]
 MAP_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
 # The table's column names stay as they are (the downloads keep them); the headers people read are translated.
-HEADERS = {"need_id": N_("need id"), "state": N_("state"), "area": N_("area"), "description": N_("description"),
+HEADERS = {"need_id": N_("need id"), "state": N_("state"), "iso3": "ISO3", "area": N_("area"), "description": N_("description"),
            "US$ million": N_("US$ million"), "amount": N_("amount"), "currency": N_("currency"), "period": N_("period"),
-           "status": N_("status"), "offers that fit": N_("offers that fit"), "covered": N_("covered"),
-           "coverage_note": N_("coverage note"), "is_reference": N_("is reference")}
+           "period_status": N_("period status"), "status": N_("status"), "offers that fit": N_("offers that fit"),
+           "covered": N_("covered"), "share covered": N_("share covered"), "coverage_note": N_("coverage note"),
+           "source": N_("source"), "is_reference": N_("is reference"), "as_of": N_("as of")}
 
 # 1. Read the view from the URL
 read_url_state(PARAMS)
@@ -40,17 +42,20 @@ row1[1].multiselect(_("Region"), REGIONS, key="region", format_func=translated(R
 row1[2].multiselect(_("Size"), list(SIZES), key="size", format_func=translated(SIZES, SIZES.get), placeholder=_("Any size"))
 row1[3].multiselect(_("Status"), list(STATUSES), key="need_status", format_func=translated(STATUSES, STATUSES.get),
                     placeholder=_("Any status"))
-row2 = st.columns([3, 2, 2])
+row2 = st.columns([3, 2, 2, 2])
 row2[0].select_slider(_("Urgency: Article 5 deadline within (years; 0 = any)"), DEADLINE_CHOICES, key="within")
-row2[1].checkbox(_("Urgency: casualties rising"), key="rising")
-row2[2].checkbox(_("Only needs no one has offered for"), key="unoffered")
+row2[1].checkbox(_("Current needs only"), key="current",
+                 help=_("Hides needs whose period has ended; a need whose period is not stated stays, marked so."))
+row2[2].checkbox(_("Urgency: casualties rising"), key="rising")
+row2[3].checkbox(_("Only needs no one has offered for"), key="unoffered")
 write_url_state(PARAMS)
 
 # 2. Get data and compute
 registry = read_registry()
 filters = NeedFilters(tuple(st.session_state["area"]), tuple(st.session_state["region"]), tuple(st.session_state["size"]),
                       tuple(st.session_state["need_status"]), st.session_state["within"] or None,
-                      st.session_state["rising"], st.session_state["unoffered"])
+                      st.session_state["rising"], st.session_state["unoffered"],
+                      today() if st.session_state["current"] else None)
 shown = localize_states(filter_needs(registry.coverage, cached_panel(today()), filters), "state_name")
 uncovered = count_uncovered_needs(shown)
 
@@ -66,12 +71,14 @@ render_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="ne
              data=per_state.rename(columns={"state": _("State"), "needs": _("Needs shown"), "uncovered": _("Not fully covered")}),
              alt=_("World map of the {count} states with needs shown; the darker a state, the more of its needs no "
                    "partnership fully covers.").format(count=len(per_state)))
-table = shown.assign(size=size_band(shown["usd_million"]).map(SIZES), status=shown["status"].fillna("not stated"))
-if current_language() != "en":  # English keeps the codes, as the downloads always had them
-    table = translate_columns(table.assign(area=table["area"].map(AREA_LABELS), status=table["status"].replace(STATUSES)),
-                              ["area", "status", "coverage_note"])
-table = table[["need_id", "state_name", "iso3", "area", "description", "usd_million", "amount", "currency", "period", "status",
-               "compatible_offers", "covered", "share_covered", "coverage_note", "source_url", "is_reference"]]
+# Codes (areas, statuses, period status) shown and downloaded as their labels, in the reader's language.
+table = shown.assign(area=shown["area"].map(lambda area: _(AREA_LABELS.get(area, area))),
+                     status=shown["status"].fillna("not_stated").map(lambda status: _(STATUSES.get(status, status))),
+                     period_status=period_statuses(shown["period"], today()).map(lambda s: _(PERIOD_STATUS_LABELS[s])))
+table = translate_columns(table, ["coverage_note"])
+table = table[["need_id", "state_name", "iso3", "area", "description", "usd_million", "amount", "currency", "period",
+               "period_status", "status", "compatible_offers", "covered", "share_covered", "coverage_note", "source_url",
+               "is_reference", "as_of"]]
 table = table.rename(columns={"state_name": "state", "usd_million": "US$ million", "share_covered": "share covered",
                               "compatible_offers": "offers that fit", "source_url": "source"}).reset_index(drop=True)
 st.caption(_("Amounts cover different periods and some needs are parts of others: they are never added up. "
@@ -80,8 +87,10 @@ event = st.dataframe(table, hide_index=True, width="stretch", key="needs_table",
                      selection_mode="single-row", placeholder=_(NOT_REPORTED),
                      column_config={**{column: st.column_config.Column(_(label)) for column, label in HEADERS.items()},
                                     "source": st.column_config.LinkColumn(_("source"), display_text=r"https?://(?:www\.)?([^/]+)"),
-                                    "share covered": st.column_config.NumberColumn(_("share covered"), format="percent")})
-render_downloads(table.assign(as_of=shown["period"].to_numpy()), "needs_shown", N_("the needs shown"))
+                                    "share covered": st.column_config.NumberColumn(_("share covered"), format="percent"),
+                                    "as_of": None})  # the last change of the record: in the downloads, not on screen
+# as_of: the ISO date of each need's last change in the registry (its period is a column of its own).
+render_downloads(table, "needs_shown", N_("the needs shown"))
 render_source_line([_("Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)"),
                     _("offers and partnerships entered in the registry")])
 chosen = event.selection.rows if event else []

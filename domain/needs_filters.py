@@ -1,11 +1,13 @@
-"""The donors' filters over needs: area, region, size, urgency, status, and 'no one has offered'."""
+"""The donors' filters over needs: area, region, size, urgency, status, current period, and 'no one has offered'."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from domain.periods import ENDED, period_status
 from i18n import N_
 
 # Size bands on the US$ figure (million); a need stated in another currency only is its own band.
@@ -38,6 +40,12 @@ class NeedFilters:
     deadline_within_years: int | None = None  # the state's Article 5 deadline falls within N years
     rising_casualties: bool = False
     unoffered_only: bool = False  # no compatible offer and no partnership
+    current_on: dt.date | None = None  # hide needs whose period ended before this date's year (not stated stays)
+
+
+def period_statuses(periods: pd.Series, today: dt.date) -> pd.Series:
+    """current / ended / not_stated for each period text (domain.periods)."""
+    return periods.map(lambda text: period_status(text, today)).astype(object)
 
 
 def filter_needs(coverage: pd.DataFrame, panel: pd.DataFrame, filters: NeedFilters) -> pd.DataFrame:
@@ -61,4 +69,6 @@ def filter_needs(coverage: pd.DataFrame, panel: pd.DataFrame, filters: NeedFilte
         keep &= trend.eq("rising").fillna(False).astype(bool)
     if filters.unoffered_only:
         keep &= coverage["compatible_offers"].eq(0) & coverage["partnerships"].eq(0)
+    if filters.current_on is not None:
+        keep &= period_statuses(coverage["period"], filters.current_on).ne(ENDED)
     return coverage[keep]

@@ -1,8 +1,10 @@
 """Donors' filters over needs, and the registry records turned into matching frames, on small data."""
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
-from domain.needs_filters import NeedFilters, filter_needs, size_band
+from domain.needs_filters import NeedFilters, filter_needs, period_statuses, size_band
 from domain.registry import build_registry_frames, provider_key
 
 
@@ -16,6 +18,7 @@ def coverage():
         "status": ["open", None, "met", "open"],
         "compatible_offers": [2, 0, 0, 1],
         "partnerships": [0, 0, 1, 0],
+        "period": ["2026-2028", "2020-2021", "multi-year", "from 2023"],
     })
 
 
@@ -45,6 +48,12 @@ def test_urgency_deadline_within_and_rising_casualties():
 
 def test_only_needs_no_one_has_offered_for():
     assert ids(NeedFilters(unoffered_only=True)) == [2]
+
+
+def test_current_needs_hide_ended_periods_and_keep_those_not_stated():
+    today = dt.date(2026, 12, 2)
+    assert ids(NeedFilters(current_on=today)) == [1, 3, 4]
+    assert period_statuses(coverage()["period"], today).tolist() == ["current", "ended", "not_stated", "current"]
 
 
 def test_size_bands_keep_a_need_without_usd_apart():
