@@ -9,6 +9,7 @@ from domain.state_names import state_name
 from i18n import _, current_language
 from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
 from ui.clock import today
+from ui.components import plain
 from ui.country_sections import render_country_page, render_state_slide_images
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
@@ -17,23 +18,29 @@ ESTIMATE_AGES = tuple(range(1, 16))
 on = today()
 panel = cached_world_panel(on).set_index("iso3")
 PARAMS = [
-    UrlParam("iso3", "AGO", tuple(panel.index)),
+    # Every link names its state (Angola included), and a code typed in lower case still opens it.
+    UrlParam("iso3", "AGO", tuple(panel.index), normalize=str.upper, always=True),
     UrlParam("pace_years", 3, PACE_YEARS),
     UrlParam("max_age", 5, ESTIMATE_AGES),
     UrlParam("rate", None, cast=lambda raw: abs(float(raw))),
 ]
 
 # 1. Read the view from the URL (the state and the outlook's assumptions) and compute
+unknown = PARAMS[0].rejected()
 read_url_state(PARAMS)
-picker, brief, image = st.columns([4, 2, 2], vertical_alignment="bottom")
 names = {code: f"{state_name(code, name)} ({code})" for code, name in panel["state"].items()}
+if unknown is not None:  # never another state in silence: the URL is then rewritten to the one shown
+    st.warning(_("No State with the code '{code}' in our data; showing {state}.").format(
+        code=plain(unknown), state=names[st.session_state["iso3"]]))
+picker, brief, image = st.columns([4, 2, 2], vertical_alignment="bottom")
 picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]
 profile = cached_country_profile(iso3, on)
 assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
 projection = compute_projection(profile, on, assumptions)
 compiled = cached_compiled_date()
-brief.download_button(_("One-page brief (PDF)"), lambda language=current_language(): make_country_brief_pdf(
+language = current_language()  # bound now: the download is made after this run, maybe in another language's
+brief.download_button(_("One-page brief (PDF)"), lambda language=language: make_country_brief_pdf(
                           profile, projection, compiled, language),
                       file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                       width="stretch", help=_("Key figures, outlook, needs, partners and their sources, made on this machine"))

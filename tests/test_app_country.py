@@ -40,6 +40,35 @@ def charts(app: AppTest) -> set[str]:
     return {c.proto.id.rsplit("-", 1)[-1] for c in app.get("plotly_chart")}
 
 
+def test_an_unknown_code_says_so_and_the_url_names_the_state_shown():
+    app = open_state("XXX")
+    assert "No State with the code 'XXX' in our data; showing Angola (AGO)." in [w.value for w in app.warning]
+    assert app.title[0].value == "Angola"
+    assert app.query_params["iso3"] == "AGO"  # the link now reopens what is shown
+
+
+def test_a_lower_case_code_opens_that_state_and_the_url_is_upper_case():
+    app = open_state("khm")
+    assert app.title[0].value == "Cambodia"
+    assert not app.warning
+    assert app.query_params["iso3"] == "KHM"
+
+
+@pytest.mark.parametrize("iso3", ["AGO", "KHM"])
+def test_every_state_is_named_in_the_url_even_the_default_one(iso3):
+    app = open_state(iso3)
+    assert app.query_params["iso3"] == iso3
+    app.select_slider(key="pace_years").set_value(1).run()  # a rerun keeps it
+    assert app.query_params["iso3"] == iso3
+
+
+def test_the_page_without_a_code_names_the_state_it_shows():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.switch_page("app_pages/country.py").run()
+    assert not app.exception and not app.warning
+    assert app.title[0].value == "Angola" and app.query_params["iso3"] == "AGO"
+
+
 def test_a_rich_state_shows_the_whole_outline_with_charts_map_and_sources():
     app = open_state("KHM")
     assert app.title[0].value == "Cambodia"

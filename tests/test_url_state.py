@@ -234,3 +234,39 @@ def test_an_explicit_empty_choice_in_the_url_is_kept_in_the_url():
     app = run_app(WIDGET_APP, status="")
     assert app.multiselect(key="status").value == []
     assert "status" in app.query_params
+
+
+# ---------------------------------------------------------------------------------------------
+# a page's subject: normalized, always written, and a code it cannot take reported
+
+
+SUBJECT_APP = f"""
+import sys
+if {str(ROOT)!r} not in sys.path:
+    sys.path.insert(0, {str(ROOT)!r})
+import streamlit as st
+from ui.url_state import UrlParam, read_url_state, write_url_state
+PARAMS = [UrlParam("code", "AGO", ("AGO", "KHM"), normalize=str.upper, always=True)]
+st.session_state["rejected"] = PARAMS[0].rejected()
+read_url_state(PARAMS)
+st.selectbox("Code", ["AGO", "KHM"], key="code")
+write_url_state(PARAMS)
+"""
+
+
+def test_a_normalized_param_accepts_lower_case_and_writes_it_back_upper_case():
+    app = run_app(SUBJECT_APP, code="khm")
+    assert app.selectbox(key="code").value == "KHM" and app.session_state["rejected"] is None
+    assert app.query_params["code"] == "KHM"
+
+
+def test_an_always_written_param_names_its_default_in_the_url():
+    app = run_app(SUBJECT_APP)
+    assert app.query_params["code"] == "AGO"
+    assert UrlParam("code", "AGO", always=True).serialize("AGO") == "AGO"
+
+
+def test_a_value_the_widget_cannot_take_is_reported_then_replaced_in_the_url():
+    app = run_app(SUBJECT_APP, code="XXX")
+    assert app.session_state["rejected"] == "XXX"
+    assert app.selectbox(key="code").value == "AGO" and app.query_params["code"] == "AGO"

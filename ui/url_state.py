@@ -26,14 +26,26 @@ class UrlParam:
     default: object  # str, bool, int, None or a tuple for multi-valued widgets
     choices: tuple | None = None  # values the widget accepts; anything else in a URL is ignored
     cast: Callable[[str], object] | None = None  # for free values (a typed number): str -> value; ValueError ignores it
+    normalize: Callable[[str], str] | None = None  # a URL's text before it is checked ("khm" -> "KHM")
+    always: bool = False  # written even when it is the default: a page's subject, so every link names it
 
     def parse(self):
         if isinstance(self.default, tuple):
             values = [v for v in st.query_params.get_all(self.key) if self.choices is None or v in self.choices]
             return list(values) if self.key in st.query_params else list(self.default)
         raw = st.query_params.get(self.key)
-        if raw is None:
-            return self.default
+        value = None if raw is None else self._accepted(raw)
+        return self.default if value is None else value
+
+    def rejected(self) -> str | None:
+        """The URL's text for this single-valued parameter when the widget cannot take it, so a page can say so."""
+        raw = st.query_params.get(self.key)
+        return raw if raw is not None and self._accepted(raw) is None else None
+
+    def _accepted(self, raw: str):
+        """The value a URL's text stands for, or None when it is not one the widget accepts."""
+        if self.normalize is not None:
+            raw = self.normalize(raw)
         try:
             if self.cast is not None:
                 value = self.cast(raw)
@@ -42,8 +54,8 @@ class UrlParam:
             else:
                 value = int(raw) if self.choices and isinstance(self.choices[0], int) else raw
         except ValueError:
-            return self.default
-        return value if self.choices is None or value in self.choices else self.default
+            return None
+        return value if self.choices is None or value in self.choices else None
 
     def serialize(self, value) -> str | list[str] | None:
         if isinstance(self.default, tuple):
@@ -51,7 +63,7 @@ class UrlParam:
                 return None
             # An emptied choice is written as `key=` so the link does not reopen the default.
             return [str(v) for v in value] or ""
-        if value == self.default or value is None:
+        if value is None or (value == self.default and not self.always):
             return None
         return ("1" if value else "0") if isinstance(value, bool) else str(value)
 

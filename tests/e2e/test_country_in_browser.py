@@ -75,3 +75,28 @@ def test_the_pdf_brief_downloads_offline(offline_page):
     assert download.value.suggested_filename == "KHM_brief.pdf"
     with open(path, "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
+
+
+def test_a_state_opened_from_the_overview_table_is_named_in_the_address_even_angola(offline_page):
+    page = offline_page.open("/?region=Africa")
+    name = page.locator('.mbc-table .mbc-name[data-iso3="AGO"]').first
+    name.scroll_into_view_if_needed()
+    name.click()
+    page.wait_for_url("**/country?iso3=AGO", timeout=30_000)
+    offline_page.wait_until_drawn()
+    assert page.get_by_role("heading", name="Angola", exact=True).is_visible()
+    page.wait_for_timeout(1000)  # the page's own run ends by writing its URL: the code must still be there
+    assert page.url.endswith("/country?iso3=AGO"), page.url
+
+
+def test_a_lower_case_code_opens_its_state_and_the_address_is_upper_case(offline_page):
+    page = offline_page.open("/country?iso3=khm")
+    page.wait_for_url("**/country?iso3=KHM", timeout=30_000)
+    assert page.get_by_role("heading", name="Cambodia", exact=True).is_visible()
+
+
+def test_an_unknown_code_says_so_instead_of_silently_showing_another_state(offline_page):
+    page = offline_page.open("/country?iso3=XXX")
+    assert page.get_by_text("No State with the code 'XXX' in our data; showing Angola (AGO).").is_visible()
+    page.wait_for_url("**/country?iso3=AGO", timeout=30_000)
+    offline_page.screenshot("country_unknown_code_1280x720")
