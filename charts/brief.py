@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import matplotlib as mpl
 from matplotlib.figure import Figure  # not pyplot: no GUI backend, safe in Streamlit's script threads
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 
 from domain.country import CountryProfile, Projection
 from domain.country_page import CountryPage, build_country_page
@@ -16,9 +18,46 @@ from domain.sources import source_label
 from i18n import NOT_REPORTED, _, format_figure, translate_message, using_language
 
 A4_INCHES = (8.27, 11.69)
+FONT = "DejaVu Sans"
+LEFT, BODY, RIGHT, BOTTOM = 0.06, 0.07, 0.94, 0.03  # margins and the body's indent, in page fractions
 LINE = 0.0155  # one line of body text, in page fractions
-WRAP = 105  # characters per line of body text
+INDENT = "   "  # a wrapped line's continuation
 MAX_NEEDS, MAX_PARTNER_LINES, MAX_SOURCES = 8, 6, 10
+_MEASURE = TextToPath()
+
+
+def _width_points(text: str, size: float, weight: str) -> float:
+    return _MEASURE.get_text_width_height_descent(text, FontProperties(family=FONT, size=size, weight=weight),
+                                                  ismath=False)[0]
+
+
+def _wrap(text: str, size: float, weight: str = "normal", x: float = BODY) -> list[str]:
+    """`text` in lines that fit between x and the right margin, measured in the font drawn (a count of
+    characters is not enough: French and Spanish run wider), broken at spaces, a long address anywhere."""
+    room = (RIGHT - x) * A4_INCHES[0] * 72
+
+    def fits(line: str) -> bool:
+        return _width_points(line, size, weight) <= room
+
+    lines: list[str] = []
+    line = text[:len(text) - len(text.lstrip())]  # a line's own indent (a note under a figure) is kept
+    for word in text.split():
+        candidate = f"{line} {word}" if line.strip() else line + word
+        if fits(candidate):
+            line = candidate
+            continue
+        if line.strip():
+            lines.append(line)
+            line = INDENT + word
+        else:
+            line = candidate
+        while not fits(line):  # one word wider than the line: cut it where the line is full
+            cut = max(n for n in range(len(INDENT) + 1, len(line)) if fits(line[:n]))
+            lines.append(line[:cut])
+            line = INDENT + line[cut:]
+    if line.strip():
+        lines.append(line)
+    return lines or [""]
 
 
 def _shown(figure: PageFigure | None) -> str:
@@ -113,29 +152,32 @@ def _draw(profile: CountryProfile, projection: Projection, compiled: str) -> byt
         (_("Sources"), list(_sources(profile))),
     ]
     buffer = io.BytesIO()
-    # Type 42 embeds the bundled DejaVu font as text a reader (and a test) can search.
-    with mpl.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans"}):
+    # Type 42 embeds the bundled DejaVu font as text a reader (and a test) can search. Text from the data is
+    # printed as written: with math parsing on, two "$" (US$80 million ... US$20 million) become mathematics.
+    with mpl.rc_context({"pdf.fonttype": 42, "font.family": FONT, "text.parse_math": False}):
         page = Figure(figsize=A4_INCHES)
         y = 0.955
-        page.text(0.06, y, name, fontsize=22, weight="bold", va="top")
-        y -= 0.035
+
+        def write(text: str, size: float, step: float, x: float = LEFT, **style) -> None:
+            nonlocal y
+            for part in _wrap(text, size, style.get("weight", "normal"), x):
+                if y < BOTTOM:
+                    return  # one page: the dashboard holds the rest
+                page.text(x, y, part, fontsize=size, va="top", **style)
+                y -= step
+
+        write(name, 22, 0.035, weight="bold")
         obligations = ", ".join(translate_message(o) for o in profile.obligations) or _("none in the data")
-        page.text(0.06, y, _("{status} · obligations: {obligations}").format(status=status, obligations=obligations),
-                  fontsize=10, va="top", color="#444444")
-        y -= 0.02
-        page.text(0.06, y, _("Mine Ban Convention dashboard brief · reference data compiled {date} · "
-                             "'not reported' means no source gave a figure").format(date=compiled),
-                  fontsize=8, va="top", color="#666666")
-        y -= 0.03
+        write(_("{status} · obligations: {obligations}").format(status=status, obligations=obligations), 10, 0.018,
+              color="#444444")
+        y -= 0.002
+        write(_("Mine Ban Convention dashboard brief · reference data compiled {date} · "
+                "'not reported' means no source gave a figure").format(date=compiled), 8, 0.014, color="#666666")
+        y -= 0.016
         for title, lines in sections:
-            page.text(0.06, y, title, fontsize=13, weight="bold", va="top")
-            y -= 0.022
+            write(title, 13, 0.022, weight="bold")
             for line in lines:
-                for part in textwrap.wrap(line, WRAP, subsequent_indent="   ") or [""]:
-                    if y < 0.03:
-                        break  # one page: the dashboard holds the rest
-                    page.text(0.07, y, part, fontsize=8.5, va="top")
-                    y -= LINE
+                write(line, 8.5, LINE, x=BODY)
             y -= 0.012
         page.savefig(buffer, format="pdf", metadata={"Title": _("{state}: Mine Ban Convention brief").format(state=name)})
     return buffer.getvalue()

@@ -2,10 +2,14 @@
 import dataclasses
 import datetime as dt
 import io
+from typing import ClassVar
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from pypdf import PdfReader
 
+import charts.brief
 import i18n
 from charts.brief import make_country_brief_pdf
 from data_loaders.registry import LOADERS
@@ -72,3 +76,43 @@ def test_the_brief_is_written_in_the_language_asked_for():
                        .pages[0].extract_text().split())
     assert "Camboya" in spanish and "Cifras clave" in spanish
     assert i18n.current_language() == "en"  # the language is the brief's own, not left behind
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    tables = ReferenceTables(**{f.name: LOADERS[f.name]() for f in dataclasses.fields(ReferenceTables)})
+    panel = build_world_panel(tables, LOADERS["states_not_party"](), TODAY)
+    return lambda iso3: build_country_profile(iso3, panel, tables, LOADERS["support_pairs"](), LOADERS["states_not_party"]())
+
+
+class SavedFigure(Figure):
+    """The brief's page as drawn: kept when it is saved, so a test can measure every text on it."""
+
+    saved: ClassVar[list[Figure]] = []
+
+    def savefig(self, *args, **kwargs):
+        SavedFigure.saved.append(self)
+        return super().savefig(*args, **kwargs)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+@pytest.mark.parametrize("iso3", ["KHM", "AFG"])
+def test_no_text_runs_off_the_page(profiles, monkeypatch, iso3, language):
+    monkeypatch.setattr(charts.brief, "Figure", SavedFigure)
+    SavedFigure.saved.clear()
+    profile = profiles(iso3)
+    make_country_brief_pdf(profile, compute_projection(profile, TODAY, OutlookAssumptions()), "2026-11-27", language)
+    page = SavedFigure.saved[-1]
+    renderer = FigureCanvasAgg(page).get_renderer()
+    outside = [(text.get_text(), extent.x0, extent.x1) for text in page.texts
+               for extent in [text.get_window_extent(renderer)]
+               if extent.x0 < 0 or extent.y0 < 0 or extent.x1 > page.bbox.x1 or extent.y1 > page.bbox.y1]
+    assert outside == []
+    assert len(page.texts) > 40  # the page is full, not emptied to pass
+
+
+def test_dollar_signs_in_the_data_are_printed_as_written_not_set_as_mathematics(build):
+    profile, text, _ = build("AFG")
+    stated = "needed over US$80 million for 2015, of which only US$20 million secured"
+    assert stated in " ".join(profile.needs["description"])
+    assert stated in text
