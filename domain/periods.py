@@ -24,7 +24,6 @@ _ONE_YEAR = re.compile(rf"^\s*(?:FY\s?)?{_MONTH}{_YEAR}\s*(?:\(.*\))?\s*$")  # "
 CURRENT, ENDED, NOT_STATED = "current", "ended", "not_stated"
 # What a page shows for each; "current" includes periods that start later.
 PERIOD_STATUS_LABELS = {CURRENT: N_("current"), ENDED: N_("ended"), NOT_STATED: N_("period not stated")}
-EXPECTED_FORM = N_("write a year (2026), a range (2026-2028) or 'from 2026'")
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,21 @@
 spreadsheets.py)."""
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+
 from sqlalchemy import select
 
+from domain.offer_kinds import offer_kind
+from domain.periods import period_status
 from spreadsheets import neutralise, rows_to_csv, rows_to_xlsx
 from store.base import Store
 from store.schema import need, offer, partnership
 
 COLUMNS = {
     "needs": ("id", "iso3", "state_name", "area", "description", "amount", "currency", "usd_million", "period",
-              "urgency", "status", "notes", "is_reference", "source", "as_of", "version"),
-    "offers": ("id", "provider_kind", "provider_name", "provider_iso3", "modality", "areas", "targets", "amount",
+              "period_status", "urgency", "status", "notes", "is_reference", "source", "as_of", "version"),
+    "offers": ("id", "kind", "provider_kind", "provider_name", "provider_iso3", "modality", "areas", "targets", "amount",
                "currency", "usd_million", "period", "conditions", "contact", "status", "notes", "is_reference",
                "source", "as_of", "version"),
     "partnerships": ("id", "need_id", "need_iso3", "offer_id", "offer_provider", "status", "amount", "currency",
@@ -38,8 +43,10 @@ def _query(what: str):
     return select(table).order_by(table.c.id)
 
 
-def export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list]]:
-    """Header and neutralised rows of `what` (needs, offers or partnerships). as_of: the record's last change."""
+def export_rows(store: Store, what: str, labels: Mapping[str, str] | None = None) -> tuple[tuple[str, ...], list[list]]:
+    """Header and neutralised rows of `what` (needs, offers or partnerships). as_of: the ISO date of the record's last
+    change; period_status: current, ended or not_stated today; kind: an offer entered here, or one announced by a
+    source (never a payment). `labels` words the codes of areas, statuses and kinds for people (e.g. translated)."""
     if what not in COLUMNS:
         raise ValueError(f"nothing to export called '{what}'; choose from {', '.join(COLUMNS)}")
     with store.engine.connect() as conn:
@@ -48,14 +55,27 @@ def export_rows(store: Store, what: str) -> tuple[tuple[str, ...], list[list]]:
     for record in records:
         record["source"] = _source(record)
         record["as_of"] = record["updated_at"].date().isoformat()
-        cells = ["; ".join(v) if isinstance(v := record.get(c), list) else v for c in COLUMNS[what]]
+        if what == "needs":
+            record["period_status"] = period_status(record["period"], dt.date.today())
+        if what == "offers":
+            record["kind"] = offer_kind(record["announced_as"], record["announced_year"], record["source_url"])
+        cells = [_worded(record.get(c), c, labels or {}) for c in COLUMNS[what]]
         rows.append([neutralise(cell) for cell in cells])
     return COLUMNS[what], rows
 
 
-def export_csv(store: Store, what: str) -> bytes:
-    return rows_to_csv(*export_rows(store, what))
+WORDED = ("area", "areas", "status", "period_status", "kind", "modality", "provider_kind", "urgency")
 
 
-def export_xlsx(store: Store, what: str) -> bytes:
-    return rows_to_xlsx(*export_rows(store, what), sheet_name=what)
+def _worded(value, column: str, labels: Mapping[str, str]):
+    if column in WORDED:
+        value = [labels.get(v, v) for v in value] if isinstance(value, list) else labels.get(value, value)
+    return "; ".join(value) if isinstance(value, list) else value
+
+
+def export_csv(store: Store, what: str, labels: Mapping[str, str] | None = None) -> bytes:
+    return rows_to_csv(*export_rows(store, what, labels))
+
+
+def export_xlsx(store: Store, what: str, labels: Mapping[str, str] | None = None) -> bytes:
+    return rows_to_xlsx(*export_rows(store, what, labels), sheet_name=what)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from config import MAX_CELL_CHARS, NEED_AREAS
 from data_loaders.parsing import CellError, read_date, read_number, read_vocabulary, read_whole
 from domain.countries import country_name, to_iso3
+from domain.periods import read_period
 from i18n import N_
 from store.errors import InvalidRecord
 
@@ -37,6 +38,8 @@ UNREADABLE = N_("'{value}' cannot be read ({error})")
 NEEDS_CURRENCY = N_("an amount needs its currency")
 IS_A_STATE = N_("'{value}' is a state: choose provider kind 'state'")
 YEARS_REVERSED = N_("{end} is before the first year {start}")
+# The forms domain.periods reads, named in the refusal so the person knows what to type.
+NOT_A_PERIOD = N_("'{value}' is not a period we can read: write a year (2026), a range (2026-2028) or 'from 2026'")
 
 
 NEED_STATUSES = ("open", "partly_met", "met", "withdrawn")
@@ -70,6 +73,15 @@ def text(value, required: bool = False):
     value = str(value)  # kept verbatim: HTML or a formula typed in a note is data, shown as text
     if len(value) > MAX_CELL_CHARS:
         raise CellError(TOO_LONG.format(length=len(value), limit=MAX_CELL_CHARS))
+    return value
+
+
+def period(value, required: bool = False):
+    """A period typed in a form: one the needs page can date (current or ended). Reference rows keep the
+    source's wording ("multi-year"), shown there as 'period not stated'."""
+    value = text(value, required)
+    if value is not None and read_period(value) is None:
+        raise CellError(NOT_A_PERIOD.format(value=value))
     return value
 
 
@@ -224,7 +236,7 @@ def validate_need(values: Mapping, *, reference: bool = False) -> dict:
         "amount": lambda v: amount(v, 2),
         "currency": currency,
         "usd_million": lambda v: amount(v, 6),
-        "period": lambda v: text(v, required=True),
+        "period": (lambda v: text(v, required=True)) if reference else (lambda v: period(v, required=True)),
         "urgency": vocabulary(URGENCIES),
         "status": vocabulary(NEED_STATUSES, default=None if reference else "open"),
         "source_url": url,
@@ -259,7 +271,7 @@ def validate_offer(values: Mapping) -> dict:
         "amount": lambda v: amount(v, 2),
         "currency": currency,
         "usd_million": lambda v: amount(v, 6),
-        "period": text,
+        "period": period,
         "conditions": text,
         "contact": text,
         "status": vocabulary(OFFER_STATUSES, default="open"),

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from config import NEED_AREAS
 from data_loaders.registry import LOADERS
 from store import Actor, list_import_batches, list_needs, list_offers, open_store, update_need
 from store.users import add_user
@@ -17,8 +18,10 @@ APP = str(ROOT / "dashboard.py")
 PASSWORD = "only for this test store"  # the users live in a temporary store deleted after each test
 SCRIPT = "<script>alert(1)</script>"
 LINK = "[x](javascript:alert(1))"
-# The registry is seeded with every stated need of the reference (data/stated_needs.csv).
+# The registry is seeded with every stated need of the reference (data/stated_needs.csv), and with the offers
+# donors announced (the pledge, commitment and announcement rows of data/support_pairs.csv).
 SEEDED_NEEDS = len(LOADERS["stated_needs"]())
+SEEDED_OFFERS = int(LOADERS["support_pairs"]()["is_announcement"].sum())
 
 
 @pytest.fixture
@@ -110,12 +113,12 @@ def test_a_provider_adds_an_offer_under_its_own_name(app, store):
     app.text_input(key="offer_f_targets").input("AFG, Africa")
     app.button(key="offer_save").click().run()
 
-    assert [s.value for s in app.success] == ["Added offer 1."]
+    assert [s.value for s in app.success] == [f"Added offer {SEEDED_OFFERS + 1}."]
     offer = list_offers(store)[0]
     assert (offer["provider_name"], offer["areas"], offer["targets"]) == ("HALO Trust", ["clearance", "risk_education"],
                                                                          ["AFG", "Africa"])
     offers = app.dataframe[1].value
-    assert offers.loc[0, "provider_name"] == "HALO Trust" and offers.loc[0, "areas"] == "clearance; risk_education"
+    assert offers.loc[0, "provider_name"] == "HALO Trust" and offers.loc[0, "areas"] == "clearance; risk education"
 
 
 def test_a_partnership_records_the_action_21_elements(app, store):
@@ -129,7 +132,7 @@ def test_a_partnership_records_the_action_21_elements(app, store):
     need = list_needs(store, iso3="AFG")[0]
 
     app.selectbox(key="partnership_f_need_id").select(need["id"])
-    app.selectbox(key="partnership_f_offer_id").select(1)
+    app.selectbox(key="partnership_f_offer_id").select(SEEDED_OFFERS + 1)
     app.text_area(key="partnership_f_need_side_responsibilities").input("release land, report yearly")
     app.text_area(key="partnership_f_offer_side_responsibilities").input("fund two teams")
     app.text_area(key="partnership_f_targets").input("4 km2 a year; survivors' needs met, half of them women")
@@ -144,7 +147,7 @@ def test_a_partnership_records_the_action_21_elements(app, store):
     app.button(key="partnership_save").click().run()
     assert "Added partnership 1." in [s.value for s in app.success]
     listed = table(app, "dialogue_dates").iloc[0]
-    assert (listed["need_id"], listed["offer_id"], listed["status"]) == (need["id"], 1, "proposed")
+    assert (listed["need_id"], listed["offer_id"], listed["status"]) == (need["id"], SEEDED_OFFERS + 1, "proposed")
     assert (listed["commitment_from_year"], listed["commitment_to_year"]) == (2027, 2029)
     assert listed["dialogue_dates"] == "2026-11-03; 2027-02-10" and listed["targets_age_gender_sensitive"]
     assert len(app.get("download_button")) == 6  # CSV and XLSX of each list
@@ -164,6 +167,42 @@ def test_invalid_values_name_each_field_and_write_nothing(app, store):
     assert "**Area**: a value is required" in message and "**Description**: a value is required" in message
     assert len(list_needs(store)) == SEEDED_NEEDS
     assert app.text_input(key="need_f_amount").value == "lots"  # what was typed stays to be fixed
+
+
+def test_required_fields_are_marked_in_every_form(app):
+    sign_in(app, "ana")
+    labels = {w.key: w.label for kind in ("text_input", "text_area", "selectbox", "multiselect") for w in app.get(kind)
+              if w.key and "_f_" in w.key}
+    required = {"need_f_iso3", "need_f_area", "need_f_period", "need_f_description", "offer_f_provider_kind",
+                "offer_f_provider_name", "offer_f_modality", "offer_f_areas", "offer_f_targets", "partnership_f_need_id",
+                "partnership_f_offer_id"}
+    assert {key for key, label in labels.items() if label.endswith(" \\*")} == required
+    assert "Fields marked \\* are required." in [c.value for c in app.caption]
+
+
+def test_a_period_no_one_can_date_is_refused_naming_the_field_and_the_forms_to_write(app, store):
+    sign_in(app, "ana")
+    app.text_input(key="need_f_iso3").input("AFG")
+    app.selectbox(key="need_f_area").select("clearance")
+    app.text_area(key="need_f_description").input("survey")
+    app.text_input(key="need_f_period").input("next year")
+    app.button(key="need_save").click().run()
+    assert "- **Period**: " + plain("'next year' is not a period we can read: write a year (2026), a range (2026-2028) "
+                                    "or 'from 2026'") in app.error[0].value
+    assert len(list_needs(store)) == SEEDED_NEEDS
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_area_codes_never_show_raw_in_any_table(store, language):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = language
+    at.run()
+    at.switch_page("app_pages/registry.py").run()
+    at.selectbox(key="offer_record").select(next(o["id"] for o in list_offers(store) if "victim_assistance" in o["areas"]))
+    at.run()
+    cells = [str(v) for frame in at.dataframe for column in frame.value.columns for v in frame.value[column].tolist()]
+    assert cells and not [c for c in cells if any(area in c for area in NEED_AREAS if "_" in area)]
+    assert not [o.value for o in at.selectbox if o.value and "_" in str(o.value) and not str(o.value).isdigit()]
 
 
 def test_a_focal_point_cannot_edit_another_states_need(app, store):
@@ -211,14 +250,14 @@ def test_injection_strings_are_shown_literally(app, store):
     app.selectbox(key="need_f_area").select("other")
     app.text_area(key="need_f_description").input(SCRIPT)
     app.text_area(key="need_f_notes").input(LINK)
-    app.text_input(key="need_f_period").input(LINK)
+    app.text_input(key="need_f_period").input(f"2026-2027 {LINK}")  # a period must be one we can date
     app.button(key="need_save").click().run()
     added = list_needs(store)[0]
     assert (added["description"], added["notes"]) == (SCRIPT, LINK)
 
     app.selectbox(key="need_record").select(added["id"]).run()
     listed = app.dataframe[0].value
-    assert listed.loc[0, "description"] == SCRIPT and listed.loc[0, "period"] == LINK
+    assert listed.loc[0, "description"] == SCRIPT and listed.loc[0, "period"] == f"2026-2027 {LINK}"
     history = table(app, "who").set_index("field")
     assert history.loc["notes", "new"] == LINK
     assert app.text_area(key="need_f_description").value == SCRIPT

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from config import MAX_CELL_CHARS, NEED_AREAS
+from domain.periods import PERIOD_STATUS_LABELS
 from i18n import N_, _, translate_message
 from store import (
     Actor,
@@ -40,6 +41,7 @@ from ui.auth import current_actor
 from ui.components import NOT_REPORTED, plain
 
 KINDS = ("need", "offer", "partnership")
+REQUIRED_MARK = "\\*"  # escaped: labels and captions are Markdown
 KIND_LABELS = {"need": N_("need"), "offer": N_("offer"), "partnership": N_("partnership")}
 PLURAL = {"need": N_("needs"), "offer": N_("offers"), "partnership": N_("partnerships")}
 A = {"need": N_("a need"), "offer": N_("an offer"), "partnership": N_("a partnership")}
@@ -76,8 +78,10 @@ class Field:
     widget: str = "text"  # text | area | select | multi | check | need | offer (a record of that kind)
     options: tuple = ()
     help: str | None = None
+    required: bool = False  # the store refuses the record without it (store.validate); marked * in the form
 
 
+PERIOD_HELP = N_("A year (2026), a range (2026-2028) or 'from 2026'")
 MONEY = (
     Field("amount", N_("Amount"), help=N_("A number; 1,500,000 reads as one and a half million")),
     Field("currency", N_("Currency"), help=N_("Three-letter code: USD, EUR, ...")),
@@ -85,10 +89,10 @@ MONEY = (
 )
 FIELDS: dict[str, tuple[Field, ...]] = {
     "need": (
-        Field("iso3", N_("State"), help=N_("ISO3 code or the state's name")),
-        Field("area", N_("Area"), "select", NEED_AREAS),
-        Field("period", N_("Period"), help=N_("e.g. 2026-2027")),
-        Field("description", N_("Description"), "area"),
+        Field("iso3", N_("State"), help=N_("ISO3 code or the state's name"), required=True),
+        Field("area", N_("Area"), "select", NEED_AREAS, required=True),
+        Field("period", N_("Period"), help=PERIOD_HELP, required=True),
+        Field("description", N_("Description"), "area", required=True),
         *MONEY,
         Field("urgency", N_("Urgency"), "select", URGENCIES),
         Field("status", N_("Status"), "select", NEED_STATUSES),
@@ -96,12 +100,13 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("notes", N_("Notes"), "area"),
     ),
     "offer": (
-        Field("provider_kind", N_("Provider kind"), "select", PROVIDER_KINDS),
-        Field("provider_name", N_("Provider"), help=N_("A state (name or ISO3) or an organisation")),
-        Field("modality", N_("Modality"), "select", MODALITIES),
-        Field("areas", N_("Areas"), "multi", NEED_AREAS),
-        Field("targets", N_("Target states or regions"), help=N_("ISO3 codes or UN regions, separated by commas; or any")),
-        Field("period", N_("Period")),
+        Field("provider_kind", N_("Provider kind"), "select", PROVIDER_KINDS, required=True),
+        Field("provider_name", N_("Provider"), help=N_("A state (name or ISO3) or an organisation"), required=True),
+        Field("modality", N_("Modality"), "select", MODALITIES, required=True),
+        Field("areas", N_("Areas"), "multi", NEED_AREAS, required=True),
+        Field("targets", N_("Target states or regions"), help=N_("ISO3 codes or UN regions, separated by commas; or any"),
+              required=True),
+        Field("period", N_("Period"), help=PERIOD_HELP),
         *MONEY,
         Field("status", N_("Status"), "select", OFFER_STATUSES),
         Field("contact", N_("Contact")),
@@ -112,8 +117,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     # Maputo Action Plan, Action 21: responsibilities of each side, time-bound targets (age- and
     # gender-sensitive), a multi-year commitment and dialogue dates.
     "partnership": (
-        Field("need_id", N_("Need"), "need"),
-        Field("offer_id", N_("Offer"), "offer"),
+        Field("need_id", N_("Need"), "need", required=True),
+        Field("offer_id", N_("Offer"), "offer", required=True),
         Field("status", N_("Status"), "select", PARTNERSHIP_STATUSES, help=N_("proposed, agreed, funded, delivered")),
         *MONEY,
         Field("commitment_from_year", N_("Commitment from (year)")),
@@ -163,25 +168,36 @@ def _as_text(value) -> str:
     return str(value)
 
 
-def _cell(value) -> object:
+# Columns holding the store's codes (areas, statuses, ...): shown as their labels, never as victim_assistance.
+WORDED = ("area", "areas", "status", "modality", "provider_kind", "urgency")
+
+
+def _word(value) -> object:
+    """A code as people read it, in their language; anything else (names, numbers) unchanged."""
+    return _(OPTION_LABELS[value]) if isinstance(value, str) and value in OPTION_LABELS else value
+
+
+def _cell(value, column: str = "") -> object:
+    if column in WORDED:
+        value = [_word(v) for v in value] if isinstance(value, list) else _word(value)
     return "; ".join(str(v) for v in value) if isinstance(value, list) else value
 
 
 def summary(kind: str, row: dict) -> str:
     """One line naming a record, for pickers (shown as plain text by the widget)."""
     if kind == "need":
-        text = f"{row['iso3'] or row['state_name']} · {row['area']} · {row['description']}"
+        text = f"{row['iso3'] or row['state_name']} · {_word(row['area'])} · {row['description']}"
     elif kind == "offer":
-        text = f"{row['provider_name']} · {row['modality']} · {', '.join(row['areas'])}"
+        text = f"{row['provider_name']} · {_word(row['modality'])} · {', '.join(_word(a) for a in row['areas'])}"
     else:
-        text = f"need {row['need_id']} ↔ offer {row['offer_id']} · {row['status']}"
+        text = f"need {row['need_id']} ↔ offer {row['offer_id']} · {_word(row['status'])}"
     text = f"{row['id']} · {text}"
     return text if len(text) <= 90 else text[:89] + "…"
 
 
 def render_records(kind: str, rows: list[dict]) -> None:
     """The list, newest first; st.dataframe shows every cell as text (no HTML, no links)."""
-    frame = pd.DataFrame([{c: _cell(r.get(c)) for c in LIST_COLUMNS[kind]} for r in rows],
+    frame = pd.DataFrame([{c: _cell(r.get(c), c) for c in LIST_COLUMNS[kind]} for r in rows],
                          columns=list(LIST_COLUMNS[kind]))
     st.dataframe(frame, hide_index=True, width="stretch", key=f"{kind}_list", placeholder=_(NOT_REPORTED),
                  column_config=_headers(frame.columns))
@@ -190,10 +206,11 @@ def render_records(kind: str, rows: list[dict]) -> None:
 def render_downloads(store: Store, kind: str) -> None:
     what = PLURAL[kind]
     left, right = st.columns(2, width=420)
-    # Built only when clicked, on the server, from the store as it is then.
-    left.download_button(_("Download {what} (CSV)").format(what=_(what)), functools.partial(export_csv, store, what),
+    # Built only when clicked, on the server, from the store as it is then; codes worded in the language of now.
+    labels = {code: _(label) for code, label in {**OPTION_LABELS, **PERIOD_STATUS_LABELS}.items()}
+    left.download_button(_("Download {what} (CSV)").format(what=_(what)), functools.partial(export_csv, store, what, labels),
                          f"{what}.csv", "text/csv", key=f"{kind}_csv", on_click="ignore")
-    right.download_button(_("Download {what} (XLSX)").format(what=_(what)), functools.partial(export_xlsx, store, what),
+    right.download_button(_("Download {what} (XLSX)").format(what=_(what)), functools.partial(export_xlsx, store, what, labels),
                           f"{what}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{kind}_xlsx",
                           on_click="ignore")
@@ -358,21 +375,22 @@ def _options(store_rows: dict[str, list[dict]], f: Field) -> tuple[tuple, dict]:
 def _render_field(kind: str, f: Field, store_rows: dict[str, list[dict]]) -> None:
     key = _key(kind, f.name)
     help_text = _(f.help) if f.help else None
+    label = f"{_(f.label)} {REQUIRED_MARK}" if f.required else _(f.label)
     if f.widget in ("select", "need", "offer"):
         options, labels = _options(store_rows, f)
         if f.widget != "select":
             _settle(key, labels, None)
-        st.selectbox(_(f.label), options, key=key, format_func=labels.get, index=None, placeholder=_("not stated"),
+        st.selectbox(label, options, key=key, format_func=labels.get, index=None, placeholder=_("not stated"),
                      help=help_text)
     elif f.widget == "multi":
         labels = _options(store_rows, f)[1]
-        st.multiselect(_(f.label), f.options, key=key, format_func=labels.get, help=help_text)
+        st.multiselect(label, f.options, key=key, format_func=labels.get, help=help_text)
     elif f.widget == "check":
-        st.checkbox(_(f.label), key=key, help=help_text)
+        st.checkbox(label, key=key, help=help_text)
     elif f.widget == "area":
-        st.text_area(_(f.label), key=key, max_chars=MAX_CELL_CHARS, help=help_text, height=80)
+        st.text_area(label, key=key, max_chars=MAX_CELL_CHARS, help=help_text, height=80)
     else:
-        st.text_input(_(f.label), key=key, max_chars=MAX_CELL_CHARS, help=help_text)
+        st.text_input(label, key=key, max_chars=MAX_CELL_CHARS, help=help_text)
 
 
 def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_rows: dict[str, list[dict]]) -> None:
@@ -383,6 +401,7 @@ def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_row
         _load(store, actor, kind, record_id)
         st.session_state[f"{kind}_outcome"] = None
     _render_outcome(store, kind)
+    st.caption(_("Fields marked {mark} are required.").format(mark=REQUIRED_MARK))
     short = [f for f in FIELDS[kind] if f.widget not in ("area", "check")]
     with st.form(f"{kind}_form", border=True):
         for start in range(0, len(short), 3):
@@ -397,6 +416,10 @@ def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_row
         st.form_submit_button(label, type="primary", key=f"{kind}_save", on_click=_save, args=(store, kind))
 
 
+def _changed(value, field: str) -> object:
+    return _cell(value, field) if field in WORDED else value
+
+
 def render_history(store: Store, kind: str, record_id: int) -> None:
     """Every change of one record, oldest first: one row per field changed, who, when, old -> new."""
     rows = []
@@ -405,6 +428,6 @@ def render_history(store: Store, kind: str, record_id: int) -> None:
         for name in dict.fromkeys([*old, *new]):
             rows.append({"when (UTC)": entry["at"], "who": entry["actor"], "action": entry["action"],
                          "version": entry["record_version"], "field": name,
-                         "old": _as_text(old.get(name)), "new": _as_text(new.get(name))})
+                         "old": _as_text(_changed(old.get(name), name)), "new": _as_text(_changed(new.get(name), name))})
     frame = pd.DataFrame(rows)
     st.dataframe(frame, hide_index=True, width="stretch", key=f"{kind}_history", column_config=_headers(frame.columns))

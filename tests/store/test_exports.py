@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from store import create_need, create_offer, create_partnership, export_csv, export_xlsx
+from store import create_need, create_offer, create_partnership, export_csv, export_xlsx, seed
 from tests.store.conftest import ADMIN, NEED, OFFER
 
 FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
@@ -51,3 +51,21 @@ def test_every_export_has_source_and_as_of(store, read, export):
     assert read(export(store, "needs"))[0]["source"] == "https://example.org/a"
     assert read(export(store, "offers"))[0]["source"] == "entered by ana"
     assert read(export(store, "offers"))[0]["targets"] == "Asia"
+
+
+def test_exports_say_each_offers_kind_and_each_needs_period_status_and_word_codes_as_asked(store):
+    create_need(store, ADMIN, {**NEED, "period": "2020-2021"})
+    create_need(store, ADMIN, {**NEED, "area": "victim_assistance", "period": "from 2024"})
+    create_offer(store, ADMIN, {**OFFER, "areas": ["clearance", "victim_assistance"]})
+    with store.engine.begin() as conn:
+        seed.SEEDS["announced_offers"](conn)
+    needs = _csv_rows(export_csv(store, "needs"))
+    assert [n["period_status"] for n in needs] == ["ended", "current"]
+    offers = _csv_rows(export_csv(store, "offers"))
+    assert offers[0]["kind"] == "offered in the registry"
+    announced = offers[1:]
+    assert len(announced) == 19 and all(o["kind"].startswith("announced (") and "not a payment" in o["kind"]
+                                        for o in announced)
+    worded = _csv_rows(export_csv(store, "offers", {"victim_assistance": "assistance aux victimes", "open": "ouverte"}))
+    assert worded[0]["areas"] == "clearance; assistance aux victimes" and worded[0]["status"] == "ouverte"
+    assert not any("victim_assistance" in cell for row in worded for cell in row.values())

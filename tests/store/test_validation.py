@@ -97,3 +97,20 @@ def test_editing_a_reference_need_keeps_the_name_its_source_stated(store):
     edited = update_need(store, ADMIN, need["id"], {"status": "met"}, need["version"])
     assert (edited["state_name"], edited["status"]) == ("Turkey", "met")
     assert [e["new"] for e in record_history(store, "need", need["id"])][-1] == {"status": "met"}
+
+
+@pytest.mark.parametrize("typed", ["next year", "soon", "multi-year"])
+def test_a_period_no_one_can_date_is_refused_with_the_expected_form_named(store, typed):
+    with pytest.raises(InvalidRecord) as refused:
+        create_need(store, FOCAL_AFG, {**NEED, "period": typed})
+    assert refused.value.problems == {"period": f"'{typed}' is not a period we can read: write a year (2026), "
+                                                "a range (2026-2028) or 'from 2026'"}
+    with pytest.raises(InvalidRecord) as refused:
+        create_offer(store, ADMIN, {**OFFER, "period": typed})
+    assert set(refused.value.problems) == {"period"}
+    assert list_needs(store) == []
+
+
+@pytest.mark.parametrize("typed", ["2026", "2026-2028", "from 2026", "Sep 2026 to 2028", "to 2027"])
+def test_the_written_forms_of_a_period_are_accepted(store, typed):
+    assert create_need(store, FOCAL_AFG, {**NEED, "period": typed})["period"] == typed
