@@ -26,7 +26,7 @@ def _calls(name: str):
 def test_every_chart_goes_through_render_chart_with_a_description():
     # render_world_map and render_svg_view: the overview's server-drawn map and bars
     charts = [*_calls("render_chart"), *_calls("render_svg_view"), *_calls("render_world_map")]
-    assert len(charts) >= 10
+    assert len(charts) >= 8  # call sites, not charts: the State Party page draws its charts from one loop
     for path, call in charts:
         assert "alt" in {k.arg for k in call.keywords}, f"{path.name}:{call.lineno} has no alt text"
     direct = [(p.name, c.lineno) for p, c in _calls("plotly_chart") if p.name != "components.py"]
