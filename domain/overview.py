@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 
 from domain.outlook import CANNOT, COMPLETED, OFF_PACE, ON_PACE
+from domain.preference import is_landmine_monitor
+from domain.sources import source_label
 from i18n import N_
 
 NO_DATA = N_("No data")
@@ -170,7 +172,10 @@ ESTIMATES_AS_OF = N_("sum of {count} national estimates from {first} to {last}; 
 NO_ESTIMATE = N_("no estimate in the states shown")
 SUPPORT_VALUE = N_("> US$ {amount} m")
 WORLD = N_("{label}, world")
-MONITOR_YEAR = N_("{year} (Landmine Monitor)")
+# Landmine Monitor's annual report covers the calendar year before it (Landmine Monitor 2025: 2024). A figure
+# quoted from a news report of it names that report, so the label says who reported it.
+MONITOR_YEAR = N_("{year} (Landmine Monitor {edition})")
+MONITOR_AS_REPORTED = N_("{year} (Landmine Monitor {edition}, as reported by {reporter})")
 
 
 def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global_casualties: pd.DataFrame,
@@ -200,5 +205,8 @@ def _global_headline(label: str, rows: pd.DataFrame, template: str) -> Headline:
     if rows.empty:
         return Headline(label, NOT_REPORTED, "", "")
     row = rows.iloc[0]
-    return Headline(WORLD.format(label=label), template.format(amount=f"{row['value']:,.0f}"),
-                    MONITOR_YEAR.format(year=row["year"]), row["source_url"])
+    url = row["source_url"]
+    monitor_site = bool(is_landmine_monitor(pd.Series([url])).iloc[0])
+    as_of = (MONITOR_YEAR.format(year=row["year"], edition=row["year"] + 1) if monitor_site else
+             MONITOR_AS_REPORTED.format(year=row["year"], edition=row["year"] + 1, reporter=source_label(url)))
+    return Headline(WORLD.format(label=label), template.format(amount=f"{row['value']:,.0f}"), as_of, url)

@@ -300,10 +300,21 @@ def test_headlines_count_obligations_sum_areas_and_quote_the_world_figures():
     assert area.as_of == "sum of 2 national estimates from 2018 to 2024; 1 states without one"
     assert casualties.label == "Casualties, world"
     assert casualties.value == "5,757"  # latest casualties_total, not the later revised series
-    assert casualties.as_of == "2023 (Landmine Monitor)" and casualties.source == "https://k.example/2023"
+    assert casualties.as_of == "2023 (Landmine Monitor 2024, as reported by k.example)"
+    assert casualties.source == "https://k.example/2023"
     assert support.label == "International support, world"
     assert support.value == "> US$ 760 m"  # latest "International donor ..." row, not the total or a share
-    assert support.as_of == "2024 (Landmine Monitor)" and support.source == "https://f.example/2024"
+    assert support.as_of == "2024 (Landmine Monitor 2025, as reported by f.example)"
+    assert support.source == "https://f.example/2024"
+
+
+def test_a_world_figure_from_the_monitors_own_site_names_only_the_monitor():
+    figures, casualties = global_tables()
+    casualties.loc[1, "source_url"] = "https://www.the-monitor.org/reports/landmine-monitor-2024/casualties"
+    states = make_panel(dict(iso3="AAA", has_article5=False))
+    _obligations, _area, from_monitor, quoted = compute_headlines(states, figures, casualties, "2026-01-31")
+    assert from_monitor.as_of == "2023 (Landmine Monitor 2024)"
+    assert quoted.as_of == "2024 (Landmine Monitor 2025, as reported by f.example)"
 
 
 def test_headlines_on_empty_inputs_say_not_reported():
