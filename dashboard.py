@@ -26,15 +26,16 @@ def _choose_language() -> None:
 
 st.set_page_config(page_title=_("Mine Ban Convention dashboard"), page_icon="static/favicon.png", layout="wide")
 
-# Who is signed in decides the pages listed: the import page only for admins.
+# Who is signed in decides the pages listed: the import page only for admins. Unlisted, it is still there, so a
+# bookmark to /import says to sign in as an admin rather than "Page not found".
 actor = current_actor()
 pages = [
     st.Page("app_pages/overview.py", title=_("Overview"), icon=":material/public:", url_path="overview", default=True),
     st.Page("app_pages/country.py", title=_("State Party"), icon=":material/flag:", url_path="country"),
     st.Page("app_pages/needs.py", title=_("Needs & offers"), icon=":material/handshake:", url_path="needs"),
     st.Page("app_pages/registry.py", title=_("Registry"), icon=":material/edit_note:", url_path="registry"),
-    *([st.Page("app_pages/import_data.py", title=_("Import"), icon=":material/upload_file:", url_path="import")]
-      if actor is not None and actor.is_admin else []),
+    st.Page("app_pages/import_data.py", title=_("Import"), icon=":material/upload_file:", url_path="import",
+            visibility="visible" if actor is not None and actor.is_admin else "hidden"),
     st.Page("app_pages/gaps.py", title=_("Gaps"), icon=":material/table:", url_path="gaps"),
     st.Page("app_pages/slides.py", title=_("Slides"), icon=":material/slideshow:", url_path="slides"),
     st.Page("app_pages/sources.py", title=_("Sources"), icon=":material/menu_book:", url_path="sources"),

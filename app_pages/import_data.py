@@ -14,8 +14,12 @@ ADDED_COLUMNS = ["iso3", "state_name", "area", "description", "usd_million", "pe
 
 st.title(_("Import stated needs"))
 actor = current_actor()
-if actor is None or not actor.is_admin:
-    st.warning(_("Only an admin may import files. Sign in as an admin in the sidebar."))
+if actor is None:
+    st.warning(_("Sign in to import files: importing is for admins. Use **Sign in** in the sidebar."),
+               icon=":material/login:")
+    st.stop()
+if not actor.is_admin:
+    st.warning(_("Only an admin may import files; you are signed in as {user}.").format(user=plain(actor.username)))
     st.stop()
 
 st.markdown(_(

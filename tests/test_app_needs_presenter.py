@@ -13,6 +13,7 @@ from store.slides import create_slide, list_slides
 from store.users import add_user
 from tests.store.conftest import ADMIN, HALO
 from ui.cached import cached_store
+from ui.components import plain
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 PASSWORD = "only for this test store"
@@ -160,3 +161,58 @@ def test_only_an_admin_adds_slides_and_a_view_outside_the_dashboard_is_refused(s
     assert any("is not a view of this dashboard" in e.value for e in app.error)
     add("Gaps", "/gaps?view=pace")
     assert [s["view"] for s in list_slides(store)] == ["/gaps?view=pace"]
+
+
+def sign_in(app: AppTest, username: str) -> AppTest:
+    app.text_input(key="sign_in_username").input(username)
+    app.text_input(key="sign_in_password").input(PASSWORD)
+    app.button(key="sign_in_submit").click().run()
+    assert not app.exception
+    return app
+
+
+def test_current_needs_only_is_on_by_default_and_kept_in_the_url(store):
+    app = open_page("app_pages/needs.py")
+    assert app.checkbox(key="current").value
+    shown = needs_table(app)
+    assert "ended" not in set(shown["period_status"]) and {"current", "period not stated"} <= set(shown["period_status"])
+    assert len(shown) < 92
+    app.checkbox(key="current").uncheck().run()
+    assert app.query_params["current"] == "0"
+    assert set(needs_table(app)["period_status"]) == {"current", "ended", "period not stated"}
+    reopened = open_page("app_pages/needs.py", current="0")
+    assert not reopened.checkbox(key="current").value and metric(reopened, "Needs shown") == "92 of 92"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_area_codes_never_show_raw_on_the_needs_page(store, language):
+    app = open_page("app_pages/needs.py", lang=language, area="victim_assistance", current="0")
+    cells = [str(v) for frame in app.dataframe for column in frame.value.columns for v in frame.value[column].tolist()]
+    assert cells and not [c for c in cells if "victim_assistance" in c or "partly_met" in c or "not_stated" in c]
+
+
+def iraq_need(app: AppTest) -> int:
+    table = needs_table(app)
+    return int(table.index[(table["iso3"] == "IRQ") & (table["offers that fit"] > 0)][0])
+
+
+DUPLICATE = {"en": ("Not proposed:", "this need and this offer are already partners (partnership 1)"),
+             "fr": ("Non proposé :", "ce besoin et cette offre sont déjà partenaires (partenariat 1)"),
+             "es": ("No propuesta:", "esta necesidad y esta oferta ya están asociadas (asociación 1)")}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_an_announced_offer_fits_and_proposing_the_same_partnership_twice_is_refused_in_the_readers_language(
+        store, language):
+    app = sign_in(open_page("app_pages/needs.py", lang=language, area="clearance", region="Asia"), "ana")
+    select_row(app, "needs_table", iraq_need(app))
+    ranked = next(d.value for d in app.dataframe if "kind" in d.value.columns)
+    assert len(ranked) == 6 and ranked["provider"].iloc[0] == "United States"  # the six Iraq pledges of July 2016
+    if language == "en":
+        assert set(ranked["kind"]) == {"announced (pledge, 2016), not a payment: the-monitor.org"}
+    app.button(key="propose").click().run()
+    assert len(list_partnerships(store)) == 1
+    app.button(key="propose").click().run()
+    assert len(list_partnerships(store)) == 1
+    prefix, reason = DUPLICATE[language]
+    assert [e.value for e in app.error] == [f"{prefix} {plain(reason)}"]

@@ -10,6 +10,7 @@ from config import NEED_AREAS
 from data_loaders.registry import LOADERS
 from store import Actor, list_import_batches, list_needs, list_offers, open_store, update_need
 from store.users import add_user
+from ui import auth
 from ui.cached import cached_store
 from ui.components import plain
 
@@ -304,16 +305,51 @@ def test_the_import_page_reports_problems_then_previews_and_commits(app, store):
     assert (batch["filename"], batch["actor"], batch["added"], batch["changed"]) == ("good.csv", "ana", 2, 1)
 
 
-def test_a_non_admin_sees_no_import_page(app):
+def test_a_bookmarked_import_page_says_to_sign_in_as_an_admin_not_page_not_found(app):
+    app.switch_page("app_pages/import_data.py").run()
+    assert not app.exception
+    assert "Sign in to import files" in app.warning[0].value and not app.file_uploader
     sign_in(app, "fp-afg")
-    with pytest.raises(ValueError, match="navigation page"):
-        app.switch_page("app_pages/import_data.py")
+    assert "Only an admin may import files; you are signed in as fp\\-afg." in app.warning[0].value
+    assert not app.file_uploader
 
 
 def test_the_import_page_itself_refuses_a_visitor(store):
     at = AppTest.from_file(str(ROOT / "app_pages" / "import_data.py"), default_timeout=60).run()
-    assert "Only an admin may import files" in at.warning[0].value
+    assert "Sign in to import files" in at.warning[0].value
     assert not at.file_uploader
+
+
+def reload_with_cookie(monkeypatch, token: str | None) -> AppTest:
+    """A new browser session whose request carried the session cookie (st.context.cookies is empty in AppTest)."""
+    monkeypatch.setattr(auth, "_cookie_token", lambda: token)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/registry.py").run()
+    assert not at.exception
+    return at
+
+
+def cookie_scripts(at: AppTest) -> list[str]:
+    return [element.proto.body for element in at.sidebar.get("html")]
+
+
+def test_signing_in_survives_a_reload_until_sign_out_revokes_the_token(app, monkeypatch):
+    sign_in(app, "halo")
+    token = app.session_state[auth.TOKEN_KEY]
+    assert any("mbc_session=" in body and f'"{token}"' in body and "Max-Age=43200; SameSite=Strict" in body
+               for body in cookie_scripts(app))  # the script that sets the cookie is in this run
+
+    reloaded = reload_with_cookie(monkeypatch, token)
+    assert "Signed in as **halo**" in [m.value for m in reloaded.sidebar.markdown]
+    assert reloaded.button(key="offer_save").label == "Add offer"
+    assert "Signed in as **halo**" not in [m.value for m in reload_with_cookie(monkeypatch, token[::-1]).sidebar.markdown]
+
+    reloaded.button(key="sign_out").click().run()
+    assert any('"mbc_session=" + "" + "; Path=/; Max-Age=0' in body for body in cookie_scripts(reloaded))
+    assert "sign_in_username" in [t.key for t in reloaded.text_input]
+    again = reload_with_cookie(monkeypatch, token)  # the browser kept the cookie: the server no longer honours it
+    assert "sign_in_username" in [t.key for t in again.text_input] and "offer_save" not in [b.key for b in again.button]
 
 
 def test_with_an_openid_provider_the_account_maps_to_a_store_user(store):

@@ -1,9 +1,13 @@
 """Who is signed in: the embedded username/password form, or the deployment's OpenID Connect provider.
 
 Reading needs no sign-in. This only says who the person is; the store decides what they may write.
+A password sign-in survives a page reload through a cookie holding a session token (store.sessions: random,
+expiring, hashed at rest, revoked at sign-out). Streamlit cannot set a cookie from the server, so a fixed
+script sets it in the browser; the README's "Sign-in" section weighs what that means.
 """
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -15,8 +19,16 @@ from ui.components import plain
 if TYPE_CHECKING:
     from store import Actor
 
-ACTOR_KEY = "signed_in_actor"
+TOKEN_KEY = "sign_in_token"
 FAILED_KEY = "sign_in_failed"
+COOKIE_KEY = "sign_in_cookie"  # what the next run writes to the browser: a new token, or "" to clear it
+COOKIE = "mbc_session"
+SESSION_SECONDS = 12 * 3600  # store.sessions.SESSION_HOURS: the browser forgets the cookie when the server does
+# Only our own token goes in (43 URL-safe characters, checked by store.sessions before it is written): no user text.
+SET_COOKIE = """<script>
+document.cookie = "{name}=" + {value} + "; Path=/; Max-Age={max_age}; SameSite=Strict"
+  + (location.protocol === "https:" ? "; Secure" : "");
+</script>"""
 
 
 def oidc_configured() -> bool:
@@ -34,20 +46,32 @@ def _oidc_identity() -> str | None:
     return st.user.get("email") or st.user.get("name")
 
 
+def _cookie_token() -> str | None:
+    """The session token the browser sent when this page was loaded (a reload), if any."""
+    return st.context.cookies.get(COOKIE)
+
+
 def current_actor() -> Actor | None:
     """The signed-in person as the store knows them now, or None for a visitor."""
-    oidc = oidc_configured()
-    signed_in = st.session_state.get(ACTOR_KEY)
-    username = _oidc_identity() if oidc else signed_in.username if signed_in else None
-    if username is None:
-        return None  # a visitor: the store (SQLAlchemy, Alembic) is never imported for reading
-    from store import get_actor
+    if oidc_configured():
+        username = _oidc_identity()
+        if username is None:
+            return None
+        from store import get_actor
 
-    # Read again on every run, so a removed user or a changed role takes effect at once.
-    fresh = get_actor(cached_store(), username)
-    if fresh is None and not oidc:
-        del st.session_state[ACTOR_KEY]
-    return fresh
+        return get_actor(cached_store(), username)
+    token = st.session_state.get(TOKEN_KEY) or _cookie_token()
+    if token is None:
+        return None  # a visitor: the store (SQLAlchemy, Alembic) is never imported for reading
+    from store.sessions import session_actor
+
+    # Checked on every run: sign-out elsewhere, expiry, a removed user or a changed role take effect at once.
+    actor = session_actor(cached_store(), token)
+    if actor is None:
+        st.session_state.pop(TOKEN_KEY, None)
+        return None
+    st.session_state[TOKEN_KEY] = token
+    return actor
 
 
 def describe_role(actor: Actor) -> str:
@@ -61,6 +85,7 @@ def describe_role(actor: Actor) -> str:
 def _sign_in() -> None:
     # A callback runs before the script, so the whole run (navigation included) sees the new person.
     from store import authenticate
+    from store.sessions import start_session
 
     username = st.session_state.get("sign_in_username", "").strip()
     password = st.session_state.get("sign_in_password", "")
@@ -68,12 +93,28 @@ def _sign_in() -> None:
     st.session_state["sign_in_password"] = ""  # never kept beyond the check
     st.session_state[FAILED_KEY] = actor is None
     if actor is not None:
-        st.session_state[ACTOR_KEY] = actor
+        token = start_session(cached_store(), actor.username)
+        st.session_state[TOKEN_KEY] = st.session_state[COOKIE_KEY] = token
 
 
 def _sign_out() -> None:
-    st.session_state.pop(ACTOR_KEY, None)
+    from store.sessions import end_session
+
+    # Both: the token of this session, and the one the page was loaded with (a reload) if it differs.
+    for token in {st.session_state.pop(TOKEN_KEY, None), _cookie_token()} - {None}:
+        end_session(cached_store(), token)
+    st.session_state[COOKIE_KEY] = ""
     st.session_state[FAILED_KEY] = False
+
+
+def _write_cookie() -> None:
+    """Set (after a sign-in) or clear (after a sign-out) the browser's session cookie, once."""
+    token = st.session_state.pop(COOKIE_KEY, None)
+    if token is None:
+        return
+    max_age = SESSION_SECONDS if token else 0
+    st.html(SET_COOKIE.format(name=COOKIE, value=json.dumps(token), max_age=max_age), unsafe_allow_javascript=True,
+            width="content")
 
 
 def _render_signed_in(actor: Actor) -> None:
@@ -82,6 +123,7 @@ def _render_signed_in(actor: Actor) -> None:
 
 
 def _render_form(actor: Actor | None) -> None:
+    _write_cookie()
     if actor is not None:
         _render_signed_in(actor)
         st.button(_("Sign out"), key="sign_out", on_click=_sign_out)
