@@ -20,15 +20,15 @@ for name, source in SOURCES.items():
     table = cached_table(name)
     states = table["iso3"].dropna().nunique() if "iso3" in table else pd.NA
     years = pd.to_numeric(table["as_of"].str.slice(0, 4), errors="coerce")
-    rows.append({
+    rows.append({  # the as-of and source columns next to the dataset's name: at 1440 px they stay in view
         _("Dataset"): source.title,
+        _("Compiled"): provenance[name]["date_compiled"],
+        _("Oldest as-of"): years.min(),
+        _("Newest as-of"): years.max(),
+        _("Distinct source pages"): len(provenance[name]["source_urls"]),
         _("File"): f"data/{name}.csv",
         _("Rows"): len(table),
         _("States with a figure"): states,
-        _("Oldest as-of"): years.min(),
-        _("Newest as-of"): years.max(),
-        _("Compiled"): provenance[name]["date_compiled"],
-        _("Distinct source pages"): len(provenance[name]["source_urls"]),
         "sha256": provenance[name]["sha256"][:12],
     })
 render_table(pd.DataFrame(rows), key="sources", as_of=_("Compiled"), formats={_("Oldest as-of"): "%d", _("Newest as-of"): "%d"})

@@ -47,15 +47,16 @@ def render_pace_view(panel: pd.DataFrame):
     missing = open_art5[~open_art5["iso3"].isin(drawn["iso3"])]
     words = ["extension_status", "contamination_band", "outlook", "outlook_reason"]
     st.subheader(_("Not drawn: no deadline or no area estimate ({count})").format(count=len(missing)))
+    # The source before the long text: at 1440 px the text would push it out of view.
     render_table(select_columns(translate_columns(missing, words), {
-        "state": N_("State"), "article5_deadline": N_("Deadline"), "extension_status": N_("Extensions"),
-        "contamination_band": N_("Band"), "outlook_reason": N_("Why no outlook"), "article5_source_url": N_("Source")}),
+        "state": N_("State"), "article5_deadline": N_("Deadline"), "article5_source_url": N_("Source"),
+        "extension_status": N_("Extensions"), "contamination_band": N_("Band"), "outlook_reason": N_("Why no outlook")}),
         key="not_drawn", as_of=cached_compiled_date(), link_columns=(_("Source"),))
     behind = open_art5[open_art5["outlook"].isin(["off pace", "cannot be computed"])]
     st.subheader(_("Off pace, or the pace cannot be computed ({count})").format(count=len(behind)))
     table = select_columns(translate_columns(behind, words), {
-        "state": N_("State"), "iso3": "ISO3", "outlook": N_("Outlook"), "outlook_reason": N_("Why"),
-        "article5_deadline": N_("Deadline"), "article5_source_url": N_("Source")})
+        "state": N_("State"), "iso3": "ISO3", "outlook": N_("Outlook"), "article5_deadline": N_("Deadline"),
+        "article5_source_url": N_("Source"), "outlook_reason": N_("Why")})
     render_table(table, key="off_pace", as_of=cached_compiled_date(), link_columns=(_("Source"),))
     return event
 
@@ -129,16 +130,19 @@ def render_completeness_view(grid: pd.DataFrame, on: dt.date):
     return grid.iloc[rows[0]]["iso3"] if rows else None
 
 
+# Each figure with its year and source beside it, and the Article 5 group (the first) ahead of long text,
+# so at 1440 px the first figures are seen with their as-of and source, and later ones scroll in with theirs.
 PANEL_COLUMNS = {
     "state": N_("State"), "iso3": "ISO3", "membership_status": N_("Status"), "article5_deadline": N_("Art. 5 deadline"),
-    "years_left": N_("Years left"), "extension_status": N_("Extensions"), "ap_contamination_km2": N_("AP mined area (km²)"),
-    "estimate_as_of": N_("Area as of"), "contamination_band": N_("Band"), "latest_release_km2": N_("Land released (km²)"),
+    "ap_contamination_km2": N_("AP mined area (km²)"), "estimate_as_of": N_("Area as of"),
+    "article5_source_url": N_("Art. 5 source"), "years_left": N_("Years left"), "extension_status": N_("Extensions"),
+    "contamination_band": N_("Band"), "latest_release_km2": N_("Land released (km²)"),
     "latest_release_year": N_("Released in"), "outlook": N_("Outlook"), "outlook_reason": N_("Why"),
-    "casualties_total": N_("Casualties"), "casualties_year": N_("Casualties year"), "casualties_trend": N_("Trend"),
+    "casualties_total": N_("Casualties"), "casualties_year": N_("Casualties year"),
+    "casualties_source_url": N_("Casualties source"), "casualties_trend": N_("Trend"),
     "survivors_estimate": N_("Survivors (estimate)"), "survivors_estimate_year": N_("Survivors as of"),
     "support_latest_usd_million": N_("Support received (US$ m)"), "support_latest_year": N_("Support year"),
-    "needs_total": N_("Needs stated"), "ia_events": N_("IA events"), "article5_source_url": N_("Art. 5 source"),
-    "casualties_source_url": N_("Casualties source"), "support_source_url": N_("Support source"),
+    "support_source_url": N_("Support source"), "needs_total": N_("Needs stated"), "ia_events": N_("IA events"),
 }
 PANEL_FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Released in": "%d", "Casualties year": "%d",
                  "Survivors as of": "%d", "Support year": "%d"}

@@ -1,4 +1,7 @@
 """What a person sees in a real browser, with no request leaving the machine."""
+import pytest
+
+from tests.e2e.conftest import OfflinePage
 
 
 def test_gaps_page_draws_deadlines_against_remaining_area(offline_page):
@@ -47,3 +50,53 @@ def test_the_overview_table_downloads_as_csv_with_sources_and_as_of(offline_page
     header = lines[0].split(",")
     assert {"State", "ISO3", "Source", "As of"} <= set(header)
     assert len(lines) == 1 + 161  # every State Party shown
+
+
+# Each table's headers, as the grid lists them; the grid (a canvas) lists only the columns it draws in view.
+HEADERS_IN_VIEW_JS = """grid => [...grid.querySelectorAll('[role="columnheader"]')].map(e => e.textContent)"""
+
+
+def _columns_in_view(page, index: int) -> list[str]:
+    """The columns wholly in view, without scrolling sideways, of the page's `index`-th table shown (a chart's
+    data table, folded away, does not count)."""
+    grid = page.locator('[data-testid="stDataFrame"]').filter(visible=True).nth(index)
+    grid.scroll_into_view_if_needed()
+    grid.locator('[role="columnheader"]').first.wait_for(state="attached", timeout=30_000)  # drawn once in view
+    page.wait_for_timeout(500)
+    box = grid.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]  # the grid itself fits the window
+    listed = grid.evaluate(HEADERS_IN_VIEW_JS)
+    # The last column listed may be cut at the grid's right edge: counted only if it is the table's last.
+    scrolled = grid.locator(".dvn-scroller").first.evaluate("s => s.scrollWidth > s.clientWidth")
+    return listed[:-1] if scrolled else listed
+
+
+@pytest.fixture
+def wide_page(browser, server_url):
+    """A common laptop window, 1440 x 900."""
+    page = OfflinePage(browser, server_url, viewport=(1440, 900))
+    yield page
+    page.page.close()
+    assert page.outside == [] and page.errors == []
+
+
+def test_gaps_tables_keep_their_source_and_as_of_in_view_at_1440(wide_page):
+    page = wide_page.open("/gaps")
+    page.wait_for_selector('[data-testid="stDataFrame"] [role="columnheader"]', state="attached", timeout=30_000)
+    for index in (0, 1):  # not drawn; off pace
+        in_view = _columns_in_view(page, index)
+        assert {"State", "Deadline", "Source"} <= set(in_view), in_view
+    wide_page.screenshot("gaps_pace_tables_1440x900")
+    page = wide_page.open("/gaps?view=table")
+    page.wait_for_selector('[data-testid="stDataFrame"] [role="columnheader"]', state="attached", timeout=30_000)
+    in_view = _columns_in_view(page, 0)
+    assert {"State", "Art. 5 deadline", "AP mined area (km²)", "Area as of", "Art. 5 source"} <= set(in_view), in_view
+    wide_page.screenshot("gaps_table_1440x900")
+
+
+def test_the_sources_table_keeps_its_as_of_columns_in_view_at_1440(wide_page):
+    page = wide_page.open("/sources")
+    page.wait_for_selector('[data-testid="stDataFrame"] [role="columnheader"]', state="attached", timeout=30_000)
+    in_view = _columns_in_view(page, 0)
+    assert {"Dataset", "Compiled", "Oldest as-of", "Newest as-of"} <= set(in_view), in_view
+    wide_page.screenshot("sources_1440x900")
