@@ -5,19 +5,21 @@ the host), so a slide reopens exactly that view and can never point elsewhere.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Mapping
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from config import SLIDE_PAGES
 from i18n import N_
 from store import roles
 from store.audit import write_audit
-from store.base import Store
+from store.base import Store, now
 from store.errors import InvalidRecord, NotFound
 from store.roles import Actor
-from store.schema import slide
+from store.schema import import_batch, slide
 from store.validate import TOO_LONG
 from store.writes import apply_update, fetch_row, insert_record
 
@@ -26,6 +28,7 @@ VIEW = re.compile(rf"^/(?:{'|'.join(PAGES)})?(?:\?[A-Za-z0-9_%&=.,+\-]*)?$")
 MAX_TITLE = 200
 TITLE_REQUIRED = N_("a title is required")
 ADMIN_ONLY = N_("only an admin may edit the slides")
+SEED_ACTOR = "seed"  # as store.seed names the reference data's author
 NOT_A_VIEW = N_("'{view}' is not a view of this dashboard: copy the part of the address after the host, starting with / "
                 "and one of {pages}")
 
@@ -95,3 +98,42 @@ def move_slide(store: Store, actor: Actor | None, slide_id: int, step: int) -> N
             conn.execute(update(slide).where(slide.c.id == row["id"]).values(position=position))
             write_audit(conn, "slide", row["id"], row["version"], "update", actor.username,
                         {"position": row["position"]}, {"position": position})
+
+
+# The deck that ships: one slide per question a meeting asks, in the order a presentation tells it. Titles and
+# notes are English in the store (admins edit them as text); presenter mode shows a title still as shipped in
+# the reader's language, as its msgid.
+DEFAULT_DECK = (
+    (N_("Where anti-personnel mines remain"), "/overview?metric=contamination",
+     N_("Remaining anti-personnel mined area by state; grey means no figure in the sources, never zero.")),
+    (N_("Deadlines and pace"), "/gaps?view=pace",
+     N_("Who will meet the Article 5 deadline at the recent pace; bubble size = needs no partnership covers.")),
+    (N_("Casualties against support"), "/gaps?view=casualties",
+     N_("Top left: casualties rising while support falls, over the same two years.")),
+    (N_("Needs no one covers"), "/needs",
+     N_("The darker a state, the more of its stated needs no partnership fully covers.")),
+    (N_("Reporting completeness"), "/gaps?view=completeness",
+     N_("What each State Party has reported, and what is missing or stale.")),
+    (N_("Cambodia"), "/country?iso3=KHM", N_("One State Party's page: key figures and its completion outlook.")),
+)
+DECK_SOURCE = "default_slides"  # the import_batch marker's source: the deck is seeded once, ever
+
+
+def seed_default_slides(store: Store) -> int:
+    """Add the default deck on the store's first start; returns the slides added. The marker (an import_batch
+    row, as store.seed keeps for reference data) stays, so slides an admin deleted are never added back; a store
+    that already has slides keeps its own deck."""
+    with store.engine.begin() as conn:
+        seeded = conn.execute(select(import_batch.c.id).where(
+            import_batch.c.kind == "seed", import_batch.c.source == DECK_SOURCE)).first()
+        if seeded is not None:
+            return 0
+        deck = [] if conn.execute(select(func.count()).select_from(slide)).scalar() else DEFAULT_DECK
+        digest = hashlib.sha256(json.dumps(DEFAULT_DECK).encode()).hexdigest()
+        batch_id = conn.execute(insert(import_batch).values(
+            kind="seed", source=DECK_SOURCE, filename="store/slides.py", sha256=digest, actor=SEED_ACTOR, at=now(),
+            added=len(deck), changed=0, unchanged=0).returning(import_batch.c.id)).scalar_one()
+        for position, (title, view, note) in enumerate(deck, start=1):
+            insert_record(conn, slide, {**validate_slide({"title": title, "view": view, "note": note}),
+                                        "position": position}, SEED_ACTOR, batch_id)
+        return len(deck)

@@ -1,10 +1,11 @@
-"""Open the store: connect, apply pending migrations, seed reference data on first start."""
+"""Open the store: connect, apply pending migrations, seed reference data and the default slides on first start."""
 from __future__ import annotations
 
 from store.base import Store
 from store.engine import database_url, make_engine
 from store.migrate import upgrade
 from store.seed import seed_reference
+from store.slides import seed_default_slides
 
 
 def open_store(url: str | None = None, *, seed: bool = True) -> Store:
@@ -13,4 +14,5 @@ def open_store(url: str | None = None, *, seed: bool = True) -> Store:
     upgrade(store.engine)
     if seed:
         seed_reference(store)
+        seed_default_slides(store)
     return store

@@ -1,8 +1,8 @@
 """Presenter slides in the store: only admins edit, views stay inside the dashboard, order is kept, all audited."""
 import pytest
 
-from store import InvalidRecord, PermissionDenied, record_history
-from store.slides import create_slide, delete_slide, list_slides, move_slide, update_slide
+from store import InvalidRecord, PermissionDenied, open_store, record_history
+from store.slides import DEFAULT_DECK, create_slide, delete_slide, list_slides, move_slide, seed_default_slides, update_slide
 from tests.store.conftest import ADMIN, FOCAL_AFG
 
 
@@ -46,3 +46,25 @@ def test_edits_are_version_checked_and_every_change_is_audited(store):
     delete_slide(store, ADMIN, created["id"])
     assert list_slides(store) == []
     assert [e["action"] for e in record_history(store, "slide", created["id"])] == ["create", "update", "delete"]
+
+
+def test_the_default_deck_is_seeded_once_and_a_deleted_slide_stays_deleted(database_url):
+    store = open_store(database_url, seed=False)
+    assert seed_default_slides(store) == len(DEFAULT_DECK)
+    slides = list_slides(store)
+    assert [s["view"] for s in slides] == ["/overview?metric=contamination", "/gaps?view=pace", "/gaps?view=casualties",
+                                           "/needs", "/gaps?view=completeness", "/country?iso3=KHM"]
+    assert [s["position"] for s in slides] == list(range(1, len(DEFAULT_DECK) + 1))
+    assert [e["action"] for e in record_history(store, "slide", slides[0]["id"])] == ["create"]
+    delete_slide(store, ADMIN, slides[2]["id"])
+    store.close()
+    store = open_store(database_url, seed=False)
+    assert seed_default_slides(store) == 0  # a second start adds nothing back
+    assert len(list_slides(store)) == len(DEFAULT_DECK) - 1
+    store.close()
+
+
+def test_a_store_that_already_has_slides_keeps_its_own_deck(store):
+    create_slide(store, ADMIN, {"title": "Ours", "view": "/gaps"})
+    assert seed_default_slides(store) == 0 and seed_default_slides(store) == 0
+    assert [s["title"] for s in list_slides(store)] == ["Ours"]
