@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from charts.overview import FONT
 from domain.country import Projection
-from i18n import _, current_language, localize_number
+from i18n import _, current_language, format_month_year, localize_number
 
 KILLED, INJURED, TOTAL_ONLY, OTHER_SOURCE = "#b2182b", "#ef8a62", "#999999", "#2166ac"
 
@@ -90,7 +90,7 @@ def make_outlook_figure(projection: Projection, deadline_label: str) -> go.Figur
     figure.add_vline(x=projection.deadline_year, line=dict(color="#b2182b", width=3),
                      annotation_text=_("Article 5 deadline {date}").format(date=deadline_label),
                      annotation_position="top left")
-    figure.add_annotation(x=end, y=0, text=_("projected completion {year}").format(year=localize_number(f"{end:.1f}")),
+    figure.add_annotation(x=end, y=0, text=_("projected completion {year}").format(year=format_month_year(end)),
                           showarrow=True, ax=60, ay=-40)
     localize_separators(figure)
     low, high = min(start, projection.deadline_year) - 0.5, max(end, projection.deadline_year) + 0.5

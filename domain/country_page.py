@@ -17,7 +17,7 @@ from domain.geography import Neighbourhood
 from domain.membership import MEMBERSHIP_LABELS
 from domain.needs_filters import AREA_LABELS
 from domain.state_names import state_name
-from i18n import N_, NOT_REPORTED, _, format_decimal, format_figure, localize_number, translate_message
+from i18n import N_, NOT_REPORTED, _, format_decimal, format_figure, format_month_year, translate_message
 
 TREATY_DATES = {
     "signature_date": N_("signed"), "ratification_or_accession_date": N_("ratified or acceded"),
@@ -374,7 +374,7 @@ def _outlook(profile: CountryProfile, projection: Projection):
           "the Article 5 deadline {deadline}: {outlook}.").format(
             area=format_figure(projection.remaining_km2, "km²"), year=f"{projection.start_year - 1:.0f}",
             pace=format_decimal(projection.pace_km2_per_year, 2),
-            end=localize_number(f"{projection.projected_completion_year:.1f}"), deadline=format_figure(deadline),
+            end=format_month_year(projection.projected_completion_year), deadline=format_figure(deadline),
             outlook=_(projection.outlook)),
         None,
         _table(f"outlook_{profile.iso3}", points, [

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from i18n import N_
+from i18n import DEFAULT_LANGUAGE, N_, format_month_year
 
 # Every text the outlook builds is an English template marked for translation: pages show it translated.
 TYPED_PACE_RATE = N_("a typed pace of {rate} km²/year")
@@ -99,11 +99,14 @@ def compute_outlook(row: pd.Series, on: dt.date, assumptions: OutlookAssumptions
         return _cannot(NOTHING_RELEASED, empty)
     years_needed = row["ap_contamination_km2"] / pace
     projected = row["estimate_as_of"] + 1 + years_needed  # the estimate stands at the end of its year
+    # Shown as a month, not "2028.2" (read as a decimal comma in French): the month of the rounded figure
+    # the pages and charts use, in English like every domain text (translated when shown).
+    completion = format_month_year(round(projected, 1), DEFAULT_LANGUAGE)
     on_pace = projected <= decimal_year(row["article5_deadline"])
     return {
         "outlook": ON_PACE if on_pace else OFF_PACE,
         "outlook_reason": PROJECTED.format(years=f"{years_needed:.1f}", pace=f"{pace:.2f}", basis=basis,
-                                           year=f"{projected:.1f}"),
+                                           year=completion),
         "years_needed": round(years_needed, 1),
         "projected_completion_year": round(projected, 1),
     }

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton as _babel_skeleton
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as _babel_decimal
 from babel.numbers import format_percent as _babel_percent
@@ -140,6 +141,27 @@ def format_date(value: dt.date | str) -> str:
     return _babel_date(day, format="long", locale=_locale())
 
 
+def _month_of(decimal_year: float) -> dt.date:
+    """The first day of the month a decimal year falls in (the fraction is of the year: 2028.2 -> March 2028)."""
+    year = int(decimal_year // 1)
+    return dt.date(year, min(int((decimal_year - year) * 12) + 1, 12), 1)
+
+
+def format_month_year(decimal_year: float, language: str | None = None) -> str:
+    """A decimal year (a projected completion) as a month: March 2028 / mars 2028 / marzo de 2028.
+
+    A reader takes "2028,2" for a decimal comma or a day; the number itself is left as computed."""
+    return _format_month(_month_of(decimal_year), Locale.parse(_BABEL_LOCALES[language or current_language()]))
+
+
+def _format_month(day: dt.date, locale: Locale) -> str:
+    return _babel_skeleton("yMMMM", day, locale=locale)
+
+
+_ENGLISH_MONTHS = {name: number for number, name in Locale.parse("en").months["format"]["wide"].items()}
+_ENGLISH_MONTH_YEAR = re.compile(rf"({'|'.join(_ENGLISH_MONTHS)}) (\d{{4}})")
+
+
 # --- text the domain built in English ----------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -175,6 +197,8 @@ def _templates(language: str) -> tuple[str, ...]:
 def _translate_value(value: str) -> str:
     if _ENGLISH_NUMBER.fullmatch(value):
         return localize_number(value)
+    if month := _ENGLISH_MONTH_YEAR.fullmatch(value):  # format_month_year's English, in this language
+        return _format_month(dt.date(int(month.group(2)), _ENGLISH_MONTHS[month.group(1)], 1), _locale())
     if percent := _PERCENT.fullmatch(value):
         return format_percent(int(percent.group(1)) / 100)
     return translate_message(value)

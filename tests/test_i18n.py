@@ -140,19 +140,35 @@ def test_the_domain_stays_english_whatever_the_language(language):
     language("fr")
     result = compute_outlook(_outlook_row(), dt.date(2026, 11, 27), OutlookAssumptions())
     assert result["outlook_reason"] == ("4.2 years needed at 192.57 km²/year (pace from land release 2015-2023); "
-                                        "projected completion 2028.2")
+                                        "projected completion March 2028")
+    assert result["projected_completion_year"] == 2028.2  # the number computed is kept; only its text is a month
 
 
 @pytest.mark.parametrize("code, expected", [
     ("fr", "4,2 années nécessaires à 192,57 km²/an (rythme tiré de la remise à disposition des terres 2015-2023) ; "
-           "achèvement prévu en 2028,2"),
+           "achèvement prévu en mars 2028"),
     ("es", "4,2 años necesarios a 192,57 km²/año (ritmo según la liberación de tierras 2015-2023); "
-           "finalización prevista en 2028,2"),
+           "finalización prevista en marzo de 2028"),
 ])
 def test_an_outlook_reason_reads_in_the_language_with_its_numbers(language, code, expected):
     english = compute_outlook(_outlook_row(), dt.date(2026, 11, 27), OutlookAssumptions())["outlook_reason"]
     language(code)
     assert translate_message(english) == expected
+
+
+@pytest.mark.parametrize("decimal_year, code, expected", [
+    (2028.2, "en", "March 2028"), (2028.2, "fr", "mars 2028"), (2028.2, "es", "marzo de 2028"),
+    (2027.0, "en", "January 2027"), (2027.5, "fr", "juillet 2027"), (2030.997, "en", "December 2030"),
+])
+def test_a_decimal_year_reads_as_a_month_never_as_a_decimal(language, decimal_year, code, expected):
+    language(code)
+    assert i18n.format_month_year(decimal_year) == expected
+
+
+@pytest.mark.parametrize("code, expected", [("fr", "(en 2022)"), ("es", "(a fecha de 2022)")])
+def test_as_of_a_year_reads_naturally(language, code, expected):
+    language(code)
+    assert _("(as of {year})").format(year=2022) == expected
 
 
 @pytest.mark.parametrize("code, expected", [
