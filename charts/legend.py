@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from domain.overview import NO_DATA, Metric
+from domain.overview import NO_DATA, NO_OBLIGATION, Metric
+from domain.panel import OBLIGATION_COMPLETED
 from i18n import _
 
 NO_DATA_COLOR = "#d9d9d9"
+# A completed obligation in the outlook's "completed" blue (Okabe-Ito); no obligation nearly white, lighter
+# than "No data" grey, so neither reads as a figure on the sequential scales.
+STATUS_COLORS = {OBLIGATION_COMPLETED: "#56B4E9", NO_OBLIGATION: "#fbfbfb"}
 
 
 def legend_colors(metric: Metric) -> dict[str, str]:
-    return {**dict(zip(metric.labels, metric.colors, strict=True)), NO_DATA: NO_DATA_COLOR}
+    return {**dict(zip(metric.labels, metric.colors, strict=True)),
+            **{status: STATUS_COLORS[status] for status in metric.statuses}, NO_DATA: NO_DATA_COLOR}
 
 
 def hover_fields(frame: pd.DataFrame) -> list[list[str]]:

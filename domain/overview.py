@@ -10,11 +10,16 @@ import numpy as np
 import pandas as pd
 
 from domain.outlook import CANNOT, COMPLETED, OFF_PACE, ON_PACE
+from domain.panel import OBLIGATION_COMPLETED
 from domain.preference import is_landmine_monitor
 from domain.sources import source_label
 from i18n import N_
 
 NO_DATA = N_("No data")
+# Article 5 metrics tell a state with nothing to report apart from one whose figure is missing: no obligation
+# (never bound, or no mined area reported) and a completion declared after the last estimate, which supersedes
+# it (Croatia: declared 2026, last estimate 204 km² as of 2021). The estimate stays on the state's page.
+NO_OBLIGATION = N_("no Article 5 obligation")
 NOT_REPORTED = N_("not reported")
 PERIODS_DIFFER = N_("periods differ per need")
 # Group names and regions are also the values in the URL: they stay English there and are translated on screen.
@@ -36,6 +41,7 @@ class Metric:
     unit: str = ""
     text: str | None = None  # column shown instead of the number (survivors' source wording)
     colors: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()  # Article 5 status bins shown instead of a figure (ARTICLE5_STATUSES)
 
     @property
     def categorical(self) -> bool:
@@ -48,13 +54,16 @@ METRICS = {
     for m in (
         Metric("contamination", N_("Remaining anti-personnel mined area (km²)"), "ap_contamination_km2", "estimate_as_of",
                "article5_source_url", "article5", (0, 5, 20, 100), (N_("under 5 (small)"), N_("5 to 20 (medium)"),
-               N_("20 to 100 (large)"), N_("over 100 (massive)")), "km²", colors=SEQUENTIAL[1:]),
+               N_("20 to 100 (large)"), N_("over 100 (massive)")), "km²", colors=SEQUENTIAL[1:],
+               statuses=(OBLIGATION_COMPLETED, NO_OBLIGATION)),
         Metric("years_left", N_("Years left to the Article 5 deadline"), "years_left", "article5_deadline",
                "article5_source_url", "article5", (-np.inf, 0, 2, 5, 10), (N_("deadline passed"), N_("under 2"),
-               N_("2 to 5"), N_("5 to 10"), N_("10 or more")), N_("years"), colors=tuple(reversed(SEQUENTIAL))),
+               N_("2 to 5"), N_("5 to 10"), N_("10 or more")), N_("years"), colors=tuple(reversed(SEQUENTIAL)),
+               statuses=(OBLIGATION_COMPLETED, NO_OBLIGATION)),
         Metric("outlook", N_("Completion outlook (Article 5)"), "outlook", "estimate_as_of", "article5_source_url",
                "article5", labels=(OFF_PACE, CANNOT, ON_PACE, COMPLETED),
-               colors=("#D55E00", "#CC79A7", "#0072B2", "#56B4E9")),  # Okabe-Ito: told apart with any colour vision
+               colors=("#D55E00", "#CC79A7", "#0072B2", "#56B4E9"),  # Okabe-Ito: told apart with any colour vision
+               statuses=(NO_OBLIGATION,)),
         Metric("casualties", N_("Mine/ERW casualties (latest year with data)"), "casualties_total", "casualties_year",
                "casualties_source_url", "casualties", (0, 1, 50, 200, 1000), ("0", N_("1 to 49"), N_("50 to 199"),
                N_("200 to 999"), N_("1,000 or more")), N_("casualties"), colors=SEQUENTIAL),
@@ -101,6 +110,8 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
     value = states[metric.column]
     if metric.key == "needs":
         value = value.where(value > 0)  # no need stated in the sources is "No data", not a need of zero
+    status = _article5_status(states).where(lambda s: s.isin(metric.statuses))
+    value = value.where(status.isna())
     if metric.categorical:
         value = value.where(value.isin(metric.labels))
         bins = value.astype(object)
@@ -108,22 +119,33 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
         numbers = value.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         positions = np.searchsorted(np.asarray(metric.edges[1:], dtype=float), numbers, side="right")
         bins = pd.Series([metric.labels[i] for i in positions], index=states.index, dtype=object)
-    missing = value.isna()
-    bins = bins.where(~missing, NO_DATA)
+    missing = value.isna() & status.isna()
+    bins = bins.where(~missing, NO_DATA).where(status.isna(), status)
     text = states[metric.text] if metric.text else value.map(_format_value, na_action="ignore")
+    text = text.astype(object).where(status.isna(), status)
+    as_of = states[metric.as_of].astype("string") if metric.as_of else pd.Series(PERIODS_DIFFER, index=states.index,
+                                                                                  dtype="string")
+    completed = status == OBLIGATION_COMPLETED
+    as_of = as_of.where(~completed, states["completion_declared"].astype("string")).where(value.notna() | completed)
     return pd.DataFrame(
         {
             "iso3": states["iso3"],
             "state": states["state"],
             "region": states["region"],
             "value": value,
-            "value_text": text.astype(object).where(~missing, NOT_REPORTED),
+            "value_text": text.where(~missing, NOT_REPORTED),
             "bin": bins,
-            "as_of": (states[metric.as_of].astype("string") if metric.as_of else
-                      pd.Series(PERIODS_DIFFER, index=states.index, dtype="string")).where(~missing),
-            "source_url": states[metric.source].where(~missing) if metric.key != "needs" else pd.NA,
+            "as_of": as_of,
+            "source_url": states[metric.source].where(value.notna() | completed) if metric.key != "needs" else pd.NA,
         }
     ).reset_index(drop=True)
+
+
+def _article5_status(states: pd.DataFrame) -> pd.Series:
+    """OBLIGATION_COMPLETED, NO_OBLIGATION, or missing for a state with an open obligation."""
+    status = pd.Series(pd.NA, index=states.index, dtype=object)
+    status = status.mask(states["article5_completed"].fillna(False).astype(bool), OBLIGATION_COMPLETED)
+    return status.mask(~states["has_article5"].fillna(False).astype(bool), NO_OBLIGATION)
 
 
 def top_states(binned: pd.DataFrame, metric: Metric, top: int = 15) -> pd.DataFrame:
@@ -137,7 +159,7 @@ def top_states(binned: pd.DataFrame, metric: Metric, top: int = 15) -> pd.DataFr
 
 
 def legend_order(metric: Metric) -> list[str]:
-    return [*metric.labels, NO_DATA]
+    return [*metric.labels, *metric.statuses, NO_DATA]
 
 
 def legend_positions(metric: Metric) -> dict[str, int]:

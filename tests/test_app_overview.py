@@ -134,6 +134,17 @@ def test_default_view_maps_contamination_for_every_state_party(app, panel):
     assert legend_names(spec)[-1].startswith(NO_DATA)
 
 
+def test_a_completed_obligation_is_not_ranked_and_no_obligation_is_not_no_data(app):
+    run(app)
+    bars = markup_tree(component_data(app, "ranked")["markup"]).find(".//section[@data-group='bars']")
+    ranked = "".join(bars.itertext())
+    assert "Cambodia" in ranked and "Croatia" not in ranked  # completion declared 2026 after its 2021 estimate
+    table = overview_table(app).set_index("ISO3")
+    assert table.loc["HRV"].iloc[1] == table.loc["HRV", "Legend bin"] == "obligation completed"
+    assert table.loc["HRV", "As of"] == "2026"
+    assert table.loc["NOR"].iloc[1] == table.loc["NOR", "Legend bin"] == "no Article 5 obligation"
+
+
 def test_switching_the_metric_redraws_the_map_with_that_metric(app, panel):
     before = map_spec(run(app))
     app.selectbox(key="metric").select("casualties").run()

@@ -34,7 +34,8 @@ PANEL_DTYPES = {
     "iso3": "string", "state": "string", "region": "string", "membership_status": "string",
     "has_article5": bool, "article5_completed": bool, "significant_survivors": bool,
     "years_left": "Float64", "article5_deadline": "string",
-    "ap_contamination_km2": "Float64", "estimate_as_of": "Int64", "article5_source_url": "string", "outlook": object,
+    "ap_contamination_km2": "Float64", "estimate_as_of": "Int64", "completion_declared": "Int64",
+    "article5_source_url": "string", "outlook": object,
     "casualties_total": "Int64", "casualties_year": "Int64", "casualties_source_url": "string",
     "survivors_at_least": "Int64", "survivors_estimate": "string", "survivors_estimate_year": "Int64",
     "va_source_url": "string",
@@ -138,7 +139,8 @@ def test_filters_keep_the_panel_columns_and_index(mixed):
      (1_500.0, "over 100 (massive)")],
 )
 def test_contamination_bin_edges(km2, expected):
-    frame = make_panel(dict(ap_contamination_km2=km2, estimate_as_of=2023, article5_source_url="https://a.example"))
+    frame = make_panel(dict(has_article5=True, ap_contamination_km2=km2, estimate_as_of=2023,
+                            article5_source_url="https://a.example"))
     assert bins_by_iso3(frame, "contamination").iloc[0]["bin"] == expected
 
 
@@ -161,13 +163,15 @@ def test_casualty_bin_edges_and_zero_is_a_figure_not_no_data(count, expected):
      (5.0, "5 to 10"), (9.9, "5 to 10"), (10.0, "10 or more"), (25.0, "10 or more")],
 )
 def test_years_left_bin_edges(years, expected):
-    frame = make_panel(dict(years_left=years, article5_deadline="2030-12-31", article5_source_url="https://a.example"))
+    frame = make_panel(dict(has_article5=True, years_left=years, article5_deadline="2030-12-31",
+                            article5_source_url="https://a.example"))
     assert bins_by_iso3(frame, "years_left").iloc[0]["bin"] == expected
 
 
 @pytest.mark.parametrize("metric", [key for key in METRICS])
 def test_a_missing_value_goes_to_no_data_reading_not_reported_never_zero(metric):
-    frame = make_panel(dict(iso3="NON"))  # every figure missing; needs_total 0, outlook "not applicable"
+    # Every figure missing, for a state with an open Article 5 obligation; needs_total 0, outlook "not applicable".
+    frame = make_panel(dict(iso3="NON", has_article5=True))
     row = bins_by_iso3(frame, metric).loc["NON"]
     assert row["bin"] == NO_DATA
     assert row["value_text"] == "not reported"
@@ -176,10 +180,32 @@ def test_a_missing_value_goes_to_no_data_reading_not_reported_never_zero(metric)
     assert pd.isna(row["source_url"])
 
 
+@pytest.mark.parametrize("metric", ["contamination", "years_left", "outlook"])
+def test_no_obligation_is_its_own_bin_not_no_data(metric):
+    binned = bins_by_iso3(make_panel(dict(iso3="NOR", outlook="not applicable")), metric)
+    assert (binned.loc["NOR", "bin"], binned.loc["NOR", "value_text"]) == ("no Article 5 obligation",) * 2
+    assert pd.isna(binned.loc["NOR", "value"]) and pd.isna(binned.loc["NOR", "source_url"])
+
+
+@pytest.mark.parametrize("metric", ["contamination", "years_left"])
+def test_a_completion_declared_after_the_last_estimate_supersedes_it(metric):
+    # Croatia: completion declared 2026; its last estimate, 204.4 km² as of 2021, is no longer remaining area.
+    frame = make_panel(dict(iso3="HRV", has_article5=True, article5_completed=True, completion_declared=2026,
+                            ap_contamination_km2=204.4, estimate_as_of=2021, years_left=-0.75,
+                            article5_deadline="2026-03-01", article5_source_url="https://hina.hr/news/11582955"),
+                       dict(iso3="KHM", has_article5=True, ap_contamination_km2=800.0, estimate_as_of=2022,
+                            years_left=4.1, article5_deadline="2030-12-31", article5_source_url="https://k.example"))
+    binned = bins_by_iso3(frame, metric)
+    croatia = binned.loc["HRV"]
+    assert (croatia["bin"], croatia["value_text"], croatia["as_of"]) == ("obligation completed",) * 2 + ("2026",)
+    assert pd.isna(croatia["value"]) and croatia["source_url"] == "https://hina.hr/news/11582955"
+    assert top_states(binned.reset_index(), METRICS[metric])["iso3"].tolist() == ["KHM"]
+
+
 def test_missing_and_present_values_side_by_side():
     frame = make_panel(
-        dict(iso3="AAA", ap_contamination_km2=68.0, estimate_as_of=2022, article5_source_url="https://monitor.example/ago"),
-        dict(iso3="BBB", ap_contamination_km2=pd.NA, estimate_as_of=2021, article5_source_url="https://monitor.example/b"),
+        dict(iso3="AAA", has_article5=True, ap_contamination_km2=68.0, estimate_as_of=2022, article5_source_url="https://monitor.example/ago"),
+        dict(iso3="BBB", has_article5=True, ap_contamination_km2=pd.NA, estimate_as_of=2021, article5_source_url="https://monitor.example/b"),
     )
     binned = bins_by_iso3(frame, "contamination")
     assert binned.loc["AAA", "bin"] == "20 to 100 (large)"
@@ -193,7 +219,7 @@ def test_missing_and_present_values_side_by_side():
 
 
 def test_value_text_keeps_decimals_when_the_figure_has_them():
-    frame = make_panel(dict(iso3="AAA", ap_contamination_km2=1234.56, estimate_as_of=2024),
+    frame = make_panel(dict(iso3="AAA", has_article5=True, ap_contamination_km2=1234.56, estimate_as_of=2024),
                        dict(iso3="BBB", support_latest_usd_million=0.5, support_latest_year=2023))
     assert bins_by_iso3(frame, "contamination").loc["AAA", "value_text"] == "1,234.56"
     support = bins_by_iso3(frame, "support")
@@ -212,20 +238,20 @@ def test_no_stated_need_is_no_data_not_a_need_of_zero():
     assert binned["source_url"].isna().all()  # needs come from many statements: the table links each
 
 
-def test_outlook_is_categorical_and_not_applicable_is_no_data():
+def test_outlook_is_categorical_and_not_applicable_is_no_obligation():
     frame = make_panel(
-        dict(iso3="OFF", outlook="off pace", estimate_as_of=2024, article5_source_url="https://a.example/off"),
-        dict(iso3="ONP", outlook="on pace", estimate_as_of=2023, article5_source_url="https://a.example/on"),
-        dict(iso3="CAN", outlook="cannot be computed"),
-        dict(iso3="DON", outlook="completed"),
+        dict(iso3="OFF", has_article5=True, outlook="off pace", estimate_as_of=2024, article5_source_url="https://a.example/off"),
+        dict(iso3="ONP", has_article5=True, outlook="on pace", estimate_as_of=2023, article5_source_url="https://a.example/on"),
+        dict(iso3="CAN", has_article5=True, outlook="cannot be computed"),
+        dict(iso3="DON", has_article5=True, article5_completed=True, outlook="completed"),
         dict(iso3="NAP", outlook="not applicable", estimate_as_of=2020, article5_source_url="https://a.example/nap"),
     )
     binned = bins_by_iso3(frame, "outlook")
     assert binned["bin"].to_dict() == {"OFF": "off pace", "ONP": "on pace", "CAN": "cannot be computed",
-                                       "DON": "completed", "NAP": NO_DATA}
+                                       "DON": "completed", "NAP": "no Article 5 obligation"}
     assert binned.loc["OFF", "value_text"] == "off pace"
     assert binned.loc["OFF", "as_of"] == "2024" and binned.loc["OFF", "source_url"] == "https://a.example/off"
-    assert binned.loc["NAP", "value_text"] == "not reported" and pd.isna(binned.loc["NAP", "source_url"])
+    assert binned.loc["NAP", "value_text"] == "no Article 5 obligation" and pd.isna(binned.loc["NAP", "source_url"])
 
 
 def test_survivors_show_the_source_wording_and_bin_on_the_lower_bound():
@@ -467,12 +493,14 @@ def test_real_data_every_figure_shown_has_a_bin_and_every_missing_one_is_no_data
     binned = compute_metric_bins(states, METRICS[metric])
     assert len(binned) == len(states) == 197
     assert set(binned["bin"]) <= set(legend_order(METRICS[metric]))
-    missing = binned["value"].isna()
+    missing = binned["value"].isna() & ~binned["bin"].isin(METRICS[metric].statuses)
     assert (binned.loc[missing, "bin"] == NO_DATA).all()
     assert (binned.loc[~missing, "bin"] != NO_DATA).all()
     assert (binned.loc[missing, "value_text"] == "not reported").all()
     if metric != "needs":
-        assert binned.loc[~missing, "source_url"].notna().all()
+        assert binned.loc[binned["value"].notna(), "source_url"].notna().all()
+    completed = binned["bin"] == "obligation completed"
+    assert binned.loc[completed, "source_url"].notna().all() and binned.loc[completed, "as_of"].notna().all()
     assert not np.any(binned.loc[missing, "value_text"].astype(str).isin(["0", "0.00", ""]))
 
 
