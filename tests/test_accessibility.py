@@ -9,7 +9,7 @@ import pytest
 
 from charts.country import INJURED, KILLED, OTHER_SOURCE, TOTAL_ONLY
 from charts.gaps import OUTLOOK_COLORS
-from charts.legend import NO_DATA_COLOR
+from charts.legend import legend_colors
 from domain.overview import METRICS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,7 +66,7 @@ def _closest_pair(colors: list[str], vision: np.ndarray | None) -> float:
 
 
 LEGENDS = {
-    **{f"overview {key}": [*metric.colors, NO_DATA_COLOR] for key, metric in METRICS.items()},
+    **{f"overview {key}": list(legend_colors(metric).values()) for key, metric in METRICS.items()},
     "gaps outlook": list(OUTLOOK_COLORS.values()),
     "casualties chart": [KILLED, INJURED, TOTAL_ONLY, OTHER_SOURCE],
 }
