@@ -9,6 +9,7 @@ from ui.clock import today
 from ui.components import translated
 from ui.gaps_sections import render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state
 from ui.localize import localize_states
+from ui.presenter import hidden_when_presenting, render_filter_summary, slide_title
 from ui.registry_data import read_registry
 from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
 
@@ -20,12 +21,14 @@ PARAMS = [UrlParam("view", "pace", tuple(VIEWS)), UrlParam("show", "All", SHOW)]
 
 # 1. Read the view from the URL
 read_url_state(PARAMS)
-st.title(_("Gaps: where the Convention's work is off track"))
-st.segmented_control(_("View"), list(VIEWS), format_func=translated(VIEWS, VIEWS.get), key="view", required=True)
-view = st.session_state["view"]
-if view == "table":
-    st.segmented_control(_("Show"), SHOW, key="show", required=True, format_func=translated(SHOW))
+st.title(slide_title(_("Gaps: where the Convention's work is off track")))
+with hidden_when_presenting("gaps_view"):  # on a slide, the view's name and choice in one line instead
+    st.segmented_control(_("View"), list(VIEWS), format_func=translated(VIEWS, VIEWS.get), key="view", required=True)
+    view = st.session_state["view"]
+    if view == "table":
+        st.segmented_control(_("Show"), SHOW, key="show", required=True, format_func=translated(SHOW))
 write_url_state(PARAMS)
+render_filter_summary([_(VIEWS[view]), _(st.session_state["show"]) if view == "table" else ""])
 
 # 2. Get data and compute, 3. render the chosen view; a click on a state opens its page
 on = today()

@@ -7,8 +7,9 @@ from i18n import _, current_language, set_language
 from ui.cached import cached_compiled_date, cached_outline_svg, cached_overview_view, cached_provenance, cached_small_states
 from ui.clock import today
 from ui.components import render_downloads, render_slide_images, source_line, translated
+from ui.presenter import hidden_when_presenting, render_filter_summary, slide_title
 from ui.svg_view import render_svg_view, render_world_map
-from ui.url_state import UrlParam, read_url_state, with_language, write_url_state
+from ui.url_state import UrlParam, presenting, read_url_state, with_language, write_url_state
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
 FULL_RUN = "overview_full_run"  # set by a run of the whole page, not by a rerun of the fragment alone
@@ -21,7 +22,7 @@ PARAMS = [
     UrlParam("within", 0, DEADLINE_CHOICES),
 ]
 
-st.title(_("Where contamination remains, and what is needed"))
+st.title(slide_title(_("Where contamination remains, and what is needed")))
 
 
 # A fragment: a changed filter reruns only this part, not the sidebar and navigation the whole app shares.
@@ -30,19 +31,23 @@ def overview() -> None:
     set_language(st.session_state.get("language"))  # a fragment's rerun is a new run: the language is set again
     # 1. Read the view from the URL
     read_url_state(PARAMS)
-    # Two rows of controls, each one flex row (a row of columns costs a block per column on every rerun).
-    with st.container(horizontal=True, gap="medium"):
-        st.selectbox(_("Metric"), list(METRICS), format_func=translated(METRICS, lambda k: METRICS[k].label), key="metric")
-        st.multiselect(_("Region (UN geoscheme)"), REGIONS, key="region", format_func=translated(REGIONS),
-                       placeholder=_("All regions"))
-        st.multiselect(_("Treaty status"), list(STATUS_GROUPS), key="status", format_func=translated(STATUS_GROUPS))
-    with st.container(horizontal=True, gap="medium", vertical_alignment="center"):
-        st.checkbox(_("Article 5 obligation"), key="art5")
-        st.checkbox(_("Significant numbers of survivors"), key="survivors")
-        any_deadline = _("any")
-        st.segmented_control(_("Deadline within (years)"), DEADLINE_CHOICES, key="within", required=True,
-                             format_func=lambda years: str(years) if years else any_deadline)
+    # Two rows of controls, each one flex row (a row of columns costs a block per column on every rerun); on a
+    # slide they are hidden and summarised in one line.
+    with hidden_when_presenting("overview_filters"):
+        with st.container(horizontal=True, gap="medium"):
+            st.selectbox(_("Metric"), list(METRICS), format_func=translated(METRICS, lambda k: METRICS[k].label),
+                         key="metric")
+            st.multiselect(_("Region (UN geoscheme)"), REGIONS, key="region", format_func=translated(REGIONS),
+                           placeholder=_("All regions"))
+            st.multiselect(_("Treaty status"), list(STATUS_GROUPS), key="status", format_func=translated(STATUS_GROUPS))
+        with st.container(horizontal=True, gap="medium", vertical_alignment="center"):
+            st.checkbox(_("Article 5 obligation"), key="art5")
+            st.checkbox(_("Significant numbers of survivors"), key="survivors")
+            any_deadline = _("any")
+            st.segmented_control(_("Deadline within (years)"), DEADLINE_CHOICES, key="within", required=True,
+                                 format_func=lambda years: str(years) if years else any_deadline)
     write_url_state(PARAMS)
+    render_filter_summary(filter_summary())
 
     # 2. The view: computed once per metric, filters and language (ui.cached keeps it)
     metric = METRICS[st.session_state["metric"]]
@@ -60,9 +65,12 @@ def overview() -> None:
     caption = _("{metric}: {count} of {total} states shown have a figure; grey means no figure was found in the sources "
                 "(never zero). Figures are the latest each state has, so their years differ: hover for the year.").format(
         metric=_(metric.label), count=view.with_data, total=len(binned))
+    headlines, source = make_headlines_html(view.headlines, titles), paragraph(source_line(sources))
+    # On a slide the map comes first, whole on the screen; the headlines follow it, below the fold.
+    before, after = (paragraph(caption), source + headlines) if presenting() else (headlines + paragraph(caption), source)
     clicked = render_world_map(
         cached_outline_svg, view.map_view, key="world_map", browser_has_outline=not st.session_state.pop(FULL_RUN, False),
-        before=make_headlines_html(view.headlines, titles) + paragraph(caption), after=paragraph(source_line(sources)),
+        before=before, after=after,
         alt=_("World map of {metric} for the {total} states shown: {count} have a figure, the others are grey (no figure "
               "in the sources). The table 'All states shown' lists every figure.").format(
             metric=_(metric.label), total=len(binned), count=view.with_data))
@@ -76,7 +84,8 @@ def overview() -> None:
         return make_overview_slide(figure, _(metric.label), _("Data source: {titles}. Compiled {date}.").format(
             titles="; ".join(sources), date=cached_compiled_date()))
 
-    render_slide_images(_slide, f"overview_{metric.key}")
+    with hidden_when_presenting("overview_images"):
+        render_slide_images(_slide, f"overview_{metric.key}")
 
     # The ranked bars beside the table of every state shown, in one element; the downloads under them.
     ranked = make_ranked_and_table_html(view.bars_markup, view.table_markup, source_line(sources[:1]))
@@ -87,6 +96,16 @@ def overview() -> None:
 
     if clicked:
         st.switch_page("app_pages/country.py", query_params=with_language({"iso3": clicked}))
+
+
+def filter_summary() -> list[str]:
+    """The view's filters as a slide states them: metric, regions, statuses, then the conditions that apply."""
+    state = st.session_state
+    return [_(METRICS[state["metric"]].label), ", ".join(_(r) for r in state["region"]) or _("All regions"),
+            ", ".join(_(s) for s in state["status"]) or _("every treaty status"),
+            _("Article 5 obligation") if state["art5"] else "",
+            _("Significant numbers of survivors") if state["survivors"] else "",
+            _("deadline within {years} years").format(years=state["within"]) if state["within"] else ""]
 
 
 st.session_state[FULL_RUN] = True  # this run draws the page anew: the map's outline goes with it

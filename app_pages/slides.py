@@ -27,7 +27,10 @@ if not slides:
 admin = actor is not None and actor.is_admin
 for number, slide in enumerate(slides, start=1):
     with st.container(border=True):
-        st.markdown(f"**{number}. {plain(slide['title'])}**  \n`{plain(slide['view'])}`")
+        # The title as shipped in the reader's language (the default deck's titles are msgids), the view as plain
+        # text: a code block shows an address exactly, where Markdown would escape its = and _.
+        st.markdown(f"**{number}. {plain(_(slide['title']))}**")
+        st.code(slide["view"], language=None, wrap_lines=True)
         if slide["note"]:
             st.caption(plain(slide["note"]))
         if admin:

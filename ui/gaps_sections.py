@@ -13,6 +13,7 @@ from i18n import N_, _, format_date
 from ui.cached import cached_compiled_date
 from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns
 from ui.localize import translate_columns
+from ui.presenter import fit_to_slide, slide_height
 
 CHART_CONFIG = {"displaylogo": False}
 
@@ -37,8 +38,8 @@ def render_pace_view(panel: pd.DataFrame):
     data = select_columns(drawn, {"state": N_("State"), "years_left": N_("Years left"),
                                   "ap_contamination_km2": N_("AP mined area (km²)"), "estimate_as_of": N_("Area as of"),
                                   "uncovered_needs": N_("Uncovered needs"), "outlook": N_("Outlook")})
-    event = render_chart(make_deadline_bubble_figure(drawn), key="pace_chart", on_select="rerun", selection_mode="points",
-                         config=CHART_CONFIG, data=data,
+    event = render_chart(fit_to_slide(make_deadline_bubble_figure(drawn)), key="pace_chart", on_select="rerun",
+                         selection_mode="points", config=CHART_CONFIG, data=data,
                          alt=_("Bubble chart of remaining anti-personnel mined area against years left to the Article 5 "
                                "deadline for {count} states; bubble size is the number of uncovered needs, colour the "
                                "completion outlook.").format(count=len(drawn)))
@@ -70,7 +71,7 @@ def render_casualties_view(trends: pd.DataFrame, casualties: pd.DataFrame, suppo
                                "casualties_total_before": N_("Casualties before"), "casualties_total": N_("Casualties"),
                                "support_usd_million_before": N_("Support before (US$ m)"),
                                "support_usd_million": N_("Support (US$ m)")})
-    event = render_chart(make_casualties_support_figure(trends), key="casualties_chart", on_select="rerun",
+    event = render_chart(fit_to_slide(make_casualties_support_figure(trends)), key="casualties_chart", on_select="rerun",
                          selection_mode="points", config=CHART_CONFIG, data=data,
                          alt=_("Scatter chart of the change in casualties against the change in support received over "
                                "the same two years for {count} states; {flagged} sit top left, casualties rising while "
@@ -122,7 +123,7 @@ def render_completeness_view(grid: pd.DataFrame, on: dt.date):
     config |= {column: st.column_config.Column(_(label)) for column, label in COMPLETENESS_HEADERS.items()
                if column not in config}
     event = st.dataframe(grid, hide_index=True, width="stretch", key="completeness", on_select="rerun",
-                         selection_mode="single-row", column_config=config, height=520)
+                         selection_mode="single-row", column_config=config, height=slide_height(520))
     render_source_line([_("Article 5 table"), _("casualties"), _("victim assistance"), _("stated needs"),
                         _("Individualised Approach events")])
     render_downloads(grid.assign(as_of=on.isoformat()), "reporting_completeness", N_("the grid"))

@@ -14,7 +14,7 @@ from config import SLIDE_PAGES
 from i18n import _
 from ui.cached import cached_store
 from ui.components import plain
-from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
+from ui.url_state import PRESENT, SLIDE, open_from_url, presenting, with_language
 
 # The pages a slide may show (the store checks views against the same list); the root is the overview.
 PAGE_FILES = {"": "app_pages/overview.py", **{page: f"app_pages/{page}.py" for page in SLIDE_PAGES}}
@@ -34,11 +34,83 @@ html { font-size: 150% !important; }
 }
 [data-testid="stCaptionContainer"] p:hover { -webkit-line-clamp: unset; }
 a { color: #0b3d91 !important; }
+/* One slide per screen: at 1280 x 720 the bar, the title, the summary of the filters, one caption line, the chart
+   or map and its source line all fit, so tighter gaps, a one-line title, and the page's own controls hidden
+   (their values are summarised in one line; widgets stay in the page so the view and its URL are unchanged). */
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 2rem 2rem !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.35rem !important; }
+[data-testid="stMain"] h1 { font-size: 1.4rem !important; padding: 0.1rem 0 !important; line-height: 1.3 !important; }
+[data-testid="stMain"] h1 a { display: none !important; }
+[class*="st-key-presenter_hide"] { display: none !important; }
+[data-testid="stCaptionContainer"] p { -webkit-line-clamp: 1; }
+.st-key-presenter_bar { font-size: 0.8rem; }
+.st-key-presenter_bar button { min-height: 1.7rem !important; padding: 0 0.6rem !important; }
+.st-key-presenter_bar p { font-size: 0.8rem !important; margin: 0 !important; }
+.st-key-presenter_bar [data-testid="stMarkdownContainer"] { display: flex; align-items: center; }
+/* The overview's map: as tall as the screen leaves under the title, caption and legend (16:9 or not). */
+.mbc-map { max-height: calc(100vh - 16rem) !important; }
+.mbc-before .mbc-note {
+  display: -webkit-box; -webkit-line-clamp: 1; -webkit-box-orient: vertical; overflow: hidden;
+}
+.mbc-before .mbc-note:hover { -webkit-line-clamp: unset; }
 </style>"""
+# A plotly chart's height on a slide, in pixels (plotly cannot size to the screen from CSS): what a 1280 x 720
+# screen leaves under the bar, title, summary and caption lines and above the source line, at 1.5x type.
+SLIDE_CHART_HEIGHT = 430
+SUMMARY_SEPARATOR = " · "
 
 
 def apply_presenter_style() -> None:
     st.html(PRESENTER_CSS)
+
+
+def hidden_when_presenting(name: str):
+    """A container for a page's filters and controls: hidden on a slide (presenter CSS), still run, so the view, its
+    URL and the widgets' state stay what they are."""
+    return st.container(key=f"presenter_hide_{name}")
+
+
+def summary_line(parts: list[str]) -> str:
+    """The filters' values in one line, empty parts left out: 'Africa · State Party · deadline within 5 years'."""
+    return SUMMARY_SEPARATOR.join(part for part in parts if part)
+
+
+def render_filter_summary(parts: list[str]) -> None:
+    """On a slide, the hidden filters' values in one line (as text: labels are never Markdown)."""
+    if presenting():
+        st.caption(plain(summary_line(parts)))
+
+
+def slide_height(default: int) -> int:
+    """A chart's or grid's height in pixels: a slide's when presenting, else `default`."""
+    return SLIDE_CHART_HEIGHT if presenting() else default
+
+
+def fit_to_slide(figure):
+    """The figure at a slide's height when presenting, so it sits whole on the screen; unchanged otherwise."""
+    figure.update_layout(height=slide_height(figure.layout.height))
+    return figure
+
+
+def _current_slide() -> tuple[int, list[dict]]:
+    # The store (SQLAlchemy, Alembic) is imported only when presenting or signing in: a second of every server start.
+    from store.slides import list_slides
+
+    slides = list_slides(cached_store())
+    try:
+        current = int(st.query_params.get(SLIDE, "0"))
+    except ValueError:
+        current = 0
+    return (current if 1 <= current <= len(slides) else 0), slides
+
+
+def slide_title(default: str) -> str:
+    """A page's title: on a slide, the slide's own (short, and in the reader's language when it is one shipped),
+    else `default`."""
+    if not presenting():
+        return default
+    current, slides = _current_slide()
+    return _(slides[current - 1]["title"]) if current else default
 
 
 def view_target(view: str) -> tuple[str, dict[str, str | list[str]]]:
@@ -58,23 +130,16 @@ def _go(slides: list[dict], number: int) -> None:
 
 def render_presenter_bar() -> None:
     """Previous / next (Left and Right arrow keys), where we are, and the way out (Esc)."""
-    # The store (SQLAlchemy, Alembic) is imported only when presenting or signing in: a second of every server start.
-    from store.slides import list_slides
-
-    slides = list_slides(cached_store())
-    try:
-        current = int(st.query_params.get(SLIDE, "0"))
-    except ValueError:
-        current = 0
-    current = current if 1 <= current <= len(slides) else 0
-    back, where, forward, leave = st.columns([2, 5, 2, 2], vertical_alignment="center")
+    current, slides = _current_slide()
+    bar = st.container(key="presenter_bar")
+    back, where, forward, leave = bar.columns([2, 5, 2, 2], vertical_alignment="center")
     if back.button(_("Previous"), key="slide_previous", shortcut="Left", disabled=current <= 1, width="stretch"):
         _go(slides, current - 1)
     if forward.button(_("Next"), key="slide_next", shortcut="Right", disabled=current >= len(slides), width="stretch"):
         _go(slides, current + 1)
     if current:
-        where.markdown(_("**Slide {number} of {count}:** {title}").format(
-            number=current, count=len(slides), title=plain(slides[current - 1]["title"])))
+        # The slide's title is the page's own title (slide_title): the bar only says where we are.
+        where.markdown(_("**Slide {number} of {count}**").format(number=current, count=len(slides)))
     else:
         where.markdown(_("**{count} slides** · Next (→) starts them").format(count=len(slides)) if slides
                        else _("No slides saved yet"))
