@@ -133,8 +133,8 @@ def compute_projection(profile: CountryProfile, on: dt.date, assumptions: Outloo
     """The completion outlook with the pace measured over `assumptions.pace_years` or the typed rate."""
     row = profile.panel.copy()
     primary = profile.releases[profile.releases["leads"]] if len(profile.releases) else profile.releases
-    pace = compute_pace(primary, assumptions) if len(primary) else pd.DataFrame()
-    for column in ("pace_km2_per_year", "pace_first_year", "pace_last_year"):
+    pace = compute_pace(primary, assumptions, on) if len(primary) else pd.DataFrame()
+    for column in ("pace_km2_per_year", "pace_first_year", "pace_last_year", "pace_years_used"):
         row[column] = pace[column].iloc[0] if len(pace) else pd.NA
     result = compute_outlook(row, on, assumptions)
     computed = result["outlook"] in ("on pace", "off pace")

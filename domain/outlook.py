@@ -31,6 +31,8 @@ STALE_RELEASE = N_("the latest land release figure is from {year}")
 NOTHING_RELEASED = N_("no land was released in the pace period")
 TYPED_PACE = N_("typed pace")
 MEASURED_PACE = N_("pace from land release {years}")
+FEWER_PACE_YEARS = N_("pace from land release {years}: only {used} of the {asked} years asked have a figure from the "
+                      "last {age} years")
 PROJECTED = N_("{years} years needed at {pace} km²/year ({basis}); projected completion {year}")
 
 
@@ -48,10 +50,13 @@ class OutlookAssumptions:
         return ASSUMPTIONS.format(pace=pace, age=self.max_estimate_age)
 
 
-def compute_pace(releases: pd.DataFrame, assumptions: OutlookAssumptions) -> pd.DataFrame:
-    """Per iso3: pace_km2_per_year, pace_first_year, pace_last_year, from (iso3, year, land_released_km2)."""
+def compute_pace(releases: pd.DataFrame, assumptions: OutlookAssumptions, on: dt.date) -> pd.DataFrame:
+    """Per iso3: pace_km2_per_year, pace_first_year, pace_last_year and pace_years_used, from (iso3, year,
+    land_released_km2): the last `pace_years` years with a figure, among those no older than `max_estimate_age`
+    (the age the assumptions' caption states: Cambodia's 2015 and 2016 figures no longer set its pace in 2026)."""
     recent = (
         releases.dropna(subset=["land_released_km2"])
+        .loc[lambda frame: frame["year"] >= on.year - assumptions.max_estimate_age]
         .sort_values(["iso3", "year"])
         .groupby("iso3")
         .tail(assumptions.pace_years)
@@ -60,6 +65,7 @@ def compute_pace(releases: pd.DataFrame, assumptions: OutlookAssumptions) -> pd.
         pace_km2_per_year=("land_released_km2", "mean"),
         pace_first_year=("year", "min"),
         pace_last_year=("year", "max"),
+        pace_years_used=("year", "count"),
     )
 
 
@@ -90,11 +96,14 @@ def compute_outlook(row: pd.Series, on: dt.date, assumptions: OutlookAssumptions
     basis = TYPED_PACE
     if pace is None:
         if pd.isna(row["pace_km2_per_year"]):
-            return _cannot(NO_RELEASE, empty)
-        if on.year - row["pace_last_year"] > assumptions.max_estimate_age:
-            return _cannot(STALE_RELEASE.format(year=row["pace_last_year"]), empty)
+            latest = row["latest_release_year"]
+            return _cannot(NO_RELEASE if pd.isna(latest) else STALE_RELEASE.format(year=latest), empty)
         pace = row["pace_km2_per_year"]
-        basis = MEASURED_PACE.format(years=_years(row["pace_first_year"], row["pace_last_year"]))
+        years = _years(row["pace_first_year"], row["pace_last_year"])
+        used = int(row["pace_years_used"])
+        basis = (MEASURED_PACE.format(years=years) if used >= assumptions.pace_years else
+                 FEWER_PACE_YEARS.format(years=years, used=used, asked=assumptions.pace_years,
+                                         age=assumptions.max_estimate_age))
     if pace <= 0:
         return _cannot(NOTHING_RELEASED, empty)
     years_needed = row["ap_contamination_km2"] / pace

@@ -62,7 +62,7 @@ def _assemble(panel: pd.DataFrame, tables: ReferenceTables, on: dt.date, assumpt
     panel = panel.assign(region=panel["iso3"].map(un_region).astype("string"))
     for part in (
         _article5(tables.article5, on),
-        _releases(tables.article5, tables.article5_history, assumptions),
+        _releases(tables.article5, tables.article5_history, assumptions, on),
         _casualties(tables.casualties),
         _victim_assistance(tables.victim_assistance),
         _support(tables.support_by_recipient),
@@ -135,7 +135,8 @@ def _extension_status(granted, passed, completed) -> str:
     return EXTENSIONS_GRANTED.format(count=granted)
 
 
-def _releases(article5: pd.DataFrame, history: pd.DataFrame, assumptions: OutlookAssumptions) -> pd.DataFrame:
+def _releases(article5: pd.DataFrame, history: pd.DataFrame, assumptions: OutlookAssumptions,
+              on: dt.date) -> pd.DataFrame:
     primary = split_primary(release_rows(article5, history), ["iso3", "year"], "land_released_km2")
     latest = primary.sort_values("year").groupby("iso3").tail(1).set_index("iso3")
     part = pd.DataFrame(
@@ -146,7 +147,7 @@ def _releases(article5: pd.DataFrame, history: pd.DataFrame, assumptions: Outloo
             "latest_release_alternatives": latest["land_released_km2_alternatives"],
         }
     )
-    return part.join(compute_pace(primary, assumptions), how="outer").reset_index()
+    return part.join(compute_pace(primary, assumptions, on), how="outer").reset_index()
 
 
 def _casualties(casualties: pd.DataFrame) -> pd.DataFrame:

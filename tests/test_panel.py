@@ -96,6 +96,7 @@ def _row(**overrides):
         "has_article5": True, "article5_completed": False, "completion_declared": pd.NA,
         "article5_deadline": "2030-12-31", "deadline_passed": False, "ap_contamination_km2": 40.0,
         "estimate_as_of": 2024, "pace_km2_per_year": 10.0, "pace_first_year": 2022, "pace_last_year": 2024,
+        "pace_years_used": 3, "latest_release_year": 2024,
     }
     return pd.Series({**row, **overrides})
 
@@ -111,8 +112,8 @@ def _row(**overrides):
         ({"deadline_passed": True}, "cannot be computed", "has passed"),
         ({"ap_contamination_km2": pd.NA}, "cannot be computed", "no estimate"),
         ({"estimate_as_of": 2015}, "cannot be computed", "older than 5 years"),
-        ({"pace_km2_per_year": pd.NA}, "cannot be computed", "no land release"),
-        ({"pace_last_year": 2012}, "cannot be computed", "from 2012"),
+        ({"pace_km2_per_year": pd.NA, "latest_release_year": pd.NA}, "cannot be computed", "no land release"),
+        ({"pace_km2_per_year": pd.NA, "latest_release_year": 2012}, "cannot be computed", "from 2012"),
         ({"pace_km2_per_year": 0.0}, "cannot be computed", "no land was released"),
     ],
 )
@@ -133,9 +134,24 @@ def test_pace_is_the_mean_of_the_last_n_years_with_data():
     releases = pd.DataFrame({
         "iso3": ["AAA"] * 5, "year": [2018, 2019, 2020, 2021, 2022], "land_released_km2": [100.0, 1.0, 2.0, None, 6.0],
     })
-    pace = compute_pace(releases, OutlookAssumptions(pace_years=3)).loc["AAA"]
+    pace = compute_pace(releases, OutlookAssumptions(pace_years=3, max_estimate_age=10), TODAY).loc["AAA"]
     assert pace["pace_km2_per_year"] == pytest.approx(3.0)
-    assert (pace["pace_first_year"], pace["pace_last_year"]) == (2019, 2022)
+    assert (pace["pace_first_year"], pace["pace_last_year"], pace["pace_years_used"]) == (2019, 2022, 3)
+
+
+def test_pace_uses_no_figure_older_than_the_age_its_caption_states():
+    # Cambodia's case: figures for 2015, 2016 and 2023; in 2026, with figures older than 5 years not used, the
+    # pace is 2023's alone, and the outlook says only one of the three years asked had a figure.
+    releases = pd.DataFrame({"iso3": ["KHM"] * 3, "year": [2015, 2016, 2023], "land_released_km2": [90.0, 80.0, 40.0]})
+    pace = compute_pace(releases, OutlookAssumptions(pace_years=3, max_estimate_age=5), TODAY).loc["KHM"]
+    assert (pace["pace_km2_per_year"], pace["pace_first_year"], pace["pace_years_used"]) == (40.0, 2023, 1)
+    none_recent = compute_pace(releases[releases["year"] < 2020], OutlookAssumptions(), TODAY)
+    assert none_recent.empty
+    result = compute_outlook(_row(pace_km2_per_year=40.0, pace_first_year=2023, pace_last_year=2023, pace_years_used=1),
+                             TODAY, OutlookAssumptions())
+    assert result["outlook_reason"].endswith(
+        "(pace from land release 2023: only 1 of the 3 years asked have a figure from the last 5 years); "
+        "projected completion January 2026")
 
 
 def test_a_year_only_deadline_counts_to_the_end_of_that_year():
@@ -177,7 +193,7 @@ def test_every_figure_in_the_panel_carries_its_source(panel):
 def test_outlook_reason_names_the_years_its_pace_comes_from():
     measured = compute_outlook(_row(), TODAY, OutlookAssumptions())
     assert "pace from land release 2022-2024" in measured["outlook_reason"]
-    single = compute_outlook(_row(pace_first_year=2024), TODAY, OutlookAssumptions())
+    single = compute_outlook(_row(pace_first_year=2024, pace_years_used=1), TODAY, OutlookAssumptions(pace_years=1))
     assert "pace from land release 2024)" in single["outlook_reason"]
     typed = compute_outlook(_row(), TODAY, OutlookAssumptions(pace_km2_per_year=20.0))
     assert "typed pace" in typed["outlook_reason"]
