@@ -6,12 +6,13 @@ from domain.country import compute_projection
 from domain.country_page import build_country_page
 from domain.outlook import OutlookAssumptions
 from domain.state_names import state_name
-from i18n import _, current_language
+from i18n import _, current_language, translate_message
 from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
 from ui.clock import today
 from ui.components import plain
 from ui.country_sections import render_country_page, render_state_slide_images
-from ui.url_state import UrlParam, read_url_state, write_url_state
+from ui.presenter import hidden_when_presenting
+from ui.url_state import UrlParam, presenting, read_url_state, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))
 ESTIMATE_AGES = tuple(range(1, 16))
@@ -32,7 +33,8 @@ names = {code: f"{state_name(code, name)} ({code})" for code, name in panel["sta
 if unknown is not None:  # never another state in silence: the URL is then rewritten to the one shown
     st.warning(_("No State with the code '{code}' in our data; showing {state}.").format(
         code=plain(unknown), state=names[st.session_state["iso3"]]))
-picker, brief, image = st.columns([4, 2, 2], vertical_alignment="bottom")
+# On a slide the picker and the downloads are hidden: the state is the slide's, the summary line says the assumptions.
+picker, brief, image = hidden_when_presenting("country_controls").columns([4, 2, 2], vertical_alignment="bottom")
 picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]
 profile = cached_country_profile(iso3, on)
@@ -50,7 +52,7 @@ with image:
 
 def outlook_controls() -> None:
     """The outlook's assumptions, drawn just before the outlook they change (and kept in the URL)."""
-    controls = st.columns(3)
+    controls = hidden_when_presenting("outlook_controls").columns(3)
     controls[0].select_slider(_("Pace from the last N years with land release data"), PACE_YEARS, key="pace_years")
     controls[1].select_slider(_("Estimates older than N years are not projected"), ESTIMATE_AGES, key="max_age")
     controls[2].number_input(_("Or type a pace (km²/year); empty = the recent pace"), min_value=0.0, value=None,
@@ -58,5 +60,6 @@ def outlook_controls() -> None:
 
 
 # 2. Render the outline (built once as data: domain.country_page), each section with its sources
-render_country_page(build_country_page(profile, projection, cached_neighbourhood(iso3)), outlook_controls)
+render_country_page(build_country_page(profile, projection, cached_neighbourhood(iso3)), outlook_controls,
+                    slide=presenting(), summary=[translate_message(assumptions.describe())])
 write_url_state(PARAMS)

@@ -15,8 +15,9 @@ from ui.clock import today
 from ui.components import NOT_REPORTED, render_chart, render_downloads, render_source_line, translated
 from ui.localize import localize_states, translate_columns
 from ui.needs_sections import render_matches_for
+from ui.presenter import fit_to_slide, hidden_when_presenting, render_filter_summary, slide_title
 from ui.registry_data import read_registry
-from ui.url_state import UrlParam, read_url_state, write_url_state
+from ui.url_state import UrlParam, presenting, read_url_state, write_url_state
 
 DEADLINE_CHOICES = (0, 1, 2, 3, 5, 10)
 PARAMS = [
@@ -34,21 +35,30 @@ HEADERS = {"need_id": N_("need id"), "state": N_("state"), "iso3": "ISO3", "area
 
 # 1. Read the view from the URL
 read_url_state(PARAMS)
-st.title(_("Needs and offers: what is needed, what fits, what no one covers"))
-row1 = st.columns(4)
+st.title(slide_title(_("Needs and offers: what is needed, what fits, what no one covers")))
+filters_box = hidden_when_presenting("needs_filters")  # on a slide, the summary line below says their values
+row1 = filters_box.columns(4)
 row1[0].multiselect(_("Area"), NEED_AREAS, key="area", format_func=translated(NEED_AREAS, AREA_LABELS.get),
                     placeholder=_("All areas"))
 row1[1].multiselect(_("Region"), REGIONS, key="region", format_func=translated(REGIONS), placeholder=_("All regions"))
 row1[2].multiselect(_("Size"), list(SIZES), key="size", format_func=translated(SIZES, SIZES.get), placeholder=_("Any size"))
 row1[3].multiselect(_("Status"), list(STATUSES), key="need_status", format_func=translated(STATUSES, STATUSES.get),
                     placeholder=_("Any status"))
-row2 = st.columns([3, 2, 2, 2])
+row2 = filters_box.columns([3, 2, 2, 2])
 row2[0].select_slider(_("Urgency: Article 5 deadline within (years; 0 = any)"), DEADLINE_CHOICES, key="within")
 row2[1].checkbox(_("Current needs only"), key="current",
                  help=_("Hides needs whose period has ended; a need whose period is not stated stays, marked so."))
 row2[2].checkbox(_("Urgency: casualties rising"), key="rising")
 row2[3].checkbox(_("Only needs no one has offered for"), key="unoffered")
 write_url_state(PARAMS)
+state = st.session_state
+render_filter_summary([
+    ", ".join(_(AREA_LABELS.get(a, a)) for a in state["area"]) or _("All areas"),
+    ", ".join(_(r) for r in state["region"]) or _("All regions"), ", ".join(_(SIZES[s]) for s in state["size"]),
+    ", ".join(_(STATUSES[s]) for s in state["need_status"]),
+    _("deadline within {years} years").format(years=state["within"]) if state["within"] else "",
+    _("Current needs only") if state["current"] else "", _("Urgency: casualties rising") if state["rising"] else "",
+    _("Only needs no one has offered for") if state["unoffered"] else ""])
 
 # 2. Get data and compute
 registry = read_registry()
@@ -59,18 +69,31 @@ filters = NeedFilters(tuple(st.session_state["area"]), tuple(st.session_state["r
 shown = localize_states(filter_needs(registry.coverage, cached_panel(today()), filters), "state_name")
 uncovered = count_uncovered_needs(shown)
 
-# 3. Render: figures, map, table with downloads, and the offers that fit the chosen need
-figures = st.columns(4)
+# 3. Render: figures, map, table with downloads, and the offers that fit the chosen need (on a slide the map comes
+# first, whole on the screen, with its source under it; the figures follow it)
+sources = [_("Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)"),
+           _("offers and partnerships entered in the registry")]
+if presenting():
+    st.caption(_("{shown} of {total} needs shown; the darker a state, the more of its needs no partnership fully "
+                 "covers.").format(shown=len(shown), total=len(registry.coverage)))
+map_place, figures_place = st.container(), st.container()
+if not presenting():
+    figures_place, map_place = map_place, figures_place
+figures = figures_place.columns(4)
 figures[0].metric(_("Needs shown"), _("{shown} of {total}").format(shown=len(shown), total=len(registry.coverage)))
 figures[1].metric(_("With an offer that fits"), int((shown["compatible_offers"] > 0).sum()))
 figures[2].metric(_("Not fully covered"), int((shown["share_covered"].isna() | (shown["share_covered"] < 1)).sum()))
 figures[3].metric(_("No one has offered for"), int(((shown["compatible_offers"] == 0) & (shown["partnerships"] == 0)).sum()))
 per_state = shown.groupby(["iso3", "state_name"]).size().rename("needs").reset_index().rename(columns={"state_name": "state"})
 per_state["uncovered"] = per_state["iso3"].map(uncovered).fillna(0).astype(int)
-render_chart(make_uncovered_needs_map(per_state, cached_small_states()), key="needs_map", config=MAP_CONFIG,
-             data=per_state.rename(columns={"state": _("State"), "needs": _("Needs shown"), "uncovered": _("Not fully covered")}),
-             alt=_("World map of the {count} states with needs shown; the darker a state, the more of its needs no "
-                   "partnership fully covers.").format(count=len(per_state)))
+with map_place:
+    render_chart(fit_to_slide(make_uncovered_needs_map(per_state, cached_small_states())), key="needs_map",
+                 config=MAP_CONFIG, data=per_state.rename(columns={
+                     "state": _("State"), "needs": _("Needs shown"), "uncovered": _("Not fully covered")}),
+                 alt=_("World map of the {count} states with needs shown; the darker a state, the more of its needs no "
+                       "partnership fully covers.").format(count=len(per_state)))
+    if presenting():
+        render_source_line(sources)
 # Codes (areas, statuses, period status) shown and downloaded as their labels, in the reader's language.
 table = shown.assign(area=shown["area"].map(lambda area: _(AREA_LABELS.get(area, area))),
                      status=shown["status"].fillna("not_stated").map(lambda status: _(STATUSES.get(status, status))),
@@ -91,8 +114,8 @@ event = st.dataframe(table, hide_index=True, width="stretch", key="needs_table",
                                     "as_of": None})  # the last change of the record: in the downloads, not on screen
 # as_of: the ISO date of each need's last change in the registry (its period is a column of its own).
 render_downloads(table, "needs_shown", N_("the needs shown"))
-render_source_line([_("Needs and challenges stated by states (data/stated_needs.csv, seeded into the registry)"),
-                    _("offers and partnerships entered in the registry")])
+if not presenting():
+    render_source_line(sources)
 chosen = event.selection.rows if event else []
 if chosen:
     render_matches_for(registry, int(table.iloc[chosen[0]]["need_id"]), current_actor())

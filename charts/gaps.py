@@ -14,10 +14,15 @@ HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>"
 # Room for the labels above the highest bubble and for the axis titles: plotly clips text at the plot area and
 # pushes no margin for a title when the margin is zero (both were cut off at 1280 x 720).
 MARGIN = dict(l=10, r=20, t=40, b=10)
-# Changes beyond ±700 % are drawn at that edge, marked, with their true value in the label: Yemen's +5,270 %
-# support and +2,325 % casualties (2023-2024) squashed the other twelve States into a corner, while 700 % keeps
-# every other State at its true place (the largest: Ukraine's support, +629 %).
-CHANGE_LIMIT_PCT = 700.0
+# The casualties-against-support axes are symmetric log scales: Yemen's +5,270 % support and +2,325 % casualties
+# (2023-2024) on a linear scale squashed the other twelve States, all within -75 % and +630 %, into a corner.
+# SYMLOG_UNIT_PCT is where the scale turns from about linear to logarithmic; ticks are labelled in true percent.
+SYMLOG_UNIT_PCT = 10.0
+SYMLOG_TICKS_PCT = (-100, 0, 50, 200, 1000, 5000, 20000, 100000)  # far enough apart for 1.5x type on a slide
+# A change beyond this is labelled with its true value beside its code: the log scale shows it far smaller.
+MARKED_CHANGE_PCT = 1000.0
+# The legend under the figure, pinned to its bottom edge so it never lies over the x axis's title.
+LEGEND_BELOW = dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0)
 
 
 def make_deadline_bubble_figure(states: pd.DataFrame) -> go.Figure:
@@ -43,8 +48,9 @@ def make_deadline_bubble_figure(states: pd.DataFrame) -> go.Figure:
     figure.update_layout(
         margin=MARGIN, height=480, font=FONT, clickmode="event+select",
         xaxis=dict(title=_("years left to the Article 5 deadline"), zeroline=True, automargin=True),
-        yaxis=dict(title=_("remaining anti-personnel mined area (km², log scale)"), type="log", automargin=True),
-        legend=dict(orientation="h", yanchor="top", y=-0.15, x=0, title=_("Completion outlook")),
+        # Two lines: at 1.5x type on a slide one line was longer than the plot is tall.
+        yaxis=dict(title=_("AP mined area (km²)") + "<br>" + _("log scale"), type="log", automargin=True),
+        legend={**LEGEND_BELOW, "title": _("Completion outlook")},
     )
     return localize_separators(figure)
 
@@ -53,27 +59,35 @@ def _signed_percent(change: float) -> str:
     return ("+" if change > 0 else "") + format_percent(change)
 
 
-def _axis_range(shown: pd.Series) -> list[float]:
-    """The shown values with room around them for the markers and their labels."""
-    low, high = min(-100.0, float(shown.min())), max(0.0, float(shown.max()))
-    pad = (high - low) * 0.08
-    return [low - pad, high + pad]
+def symlog(percent: pd.Series | float):
+    """A change in percent on a symmetric log scale: sign(v) · log10(1 + |v| / SYMLOG_UNIT_PCT)."""
+    return np.sign(percent) * np.log10(1 + np.abs(percent) / SYMLOG_UNIT_PCT)
 
 
-def make_casualties_support_figure(trends: pd.DataFrame, limit: float = CHANGE_LIMIT_PCT) -> go.Figure:
+def _symlog_axis(title: str, percent: pd.Series) -> dict:
+    """An axis over `percent` (true values) drawn on the symmetric log scale, ticked in true percent, with room
+    around the points for their markers and labels."""
+    low, high = float(symlog(min(-100.0, percent.min()))), float(symlog(max(100.0, percent.max())))
+    pad = (high - low) * 0.06
+    ticks = [t for t in SYMLOG_TICKS_PCT if low - pad <= symlog(t) <= high + pad]
+    return dict(title=title, range=[low - pad, high + pad], tickvals=[float(symlog(t)) for t in ticks],
+                ticktext=[_signed_percent(t / 100) for t in ticks], automargin=True, zeroline=False)
+
+
+def make_casualties_support_figure(trends: pd.DataFrame) -> go.Figure:
     """Change in casualties against change in support over the same two years; top left = rising while falling.
 
-    A change beyond ±`limit` % is drawn at that edge with an open triangle and labelled with its true value, so
-    one extreme State leaves the others readable and every point stays inside the plot."""
+    Both axes are symmetric log scales (true percent on the ticks and in the hover), so every State's point is
+    inside the plot at its true place however extreme one is; a change beyond ±MARKED_CHANGE_PCT is an open
+    triangle labelled with its true values."""
     figure = go.Figure()
-    x_all, y_all = trends["support_change"] * 100, trends["casualties_change"] * 100
     for flagged, name, color in ((True, _("casualties rising, support falling"), "#b2182b"),
                                  (False, _("other states"), "#4393c3")):
         rows = trends[trends["rising_while_support_falls"] == flagged]
-        x, y = rows["support_change"] * 100, rows["casualties_change"] * 100
-        clipped = (x.abs() > limit) | (y.abs() > limit)
-        for beyond, group in ((False, rows[~clipped]), (True, rows[clipped])):
-            if beyond and group.empty:
+        extreme = ((rows["support_change"] * 100).abs() > MARKED_CHANGE_PCT) | (
+            (rows["casualties_change"] * 100).abs() > MARKED_CHANGE_PCT)
+        for marked, group in ((False, rows[~extreme]), (True, rows[extreme])):
+            if marked and group.empty:
                 continue
             text = [_("{first}-{last}: casualties {before} -> {now} ({casualties_change}); support US$ {support_before} m "
                       "-> {support_now} m ({support_change})").format(
@@ -84,31 +98,29 @@ def make_casualties_support_figure(trends: pd.DataFrame, limit: float = CHANGE_L
                         group["previous_year"], group["year"], group["casualties_total_before"], group["casualties_total"],
                         group["support_usd_million_before"], group["support_usd_million"], group["casualties_change"],
                         group["support_change"], strict=True)]
-            gx, gy = group["support_change"] * 100, group["casualties_change"] * 100
             labels = ([_("{iso3}: support {support}, casualties {casualties}").format(
                            iso3=i, support=_signed_percent(sc), casualties=_signed_percent(cc))
                        for i, sc, cc in zip(group["iso3"], group["support_change"], group["casualties_change"], strict=True)]
-                      if beyond else list(group["iso3"]))
+                      if marked else list(group["iso3"]))
             figure.add_trace(go.Scatter(
-                x=gx.clip(-limit, limit), y=gy.clip(-limit, limit), mode="markers+text", cliponaxis=False,
-                name=(_("{name}, beyond ±{limit} % (drawn at the edge)").format(name=name, limit=format_number(limit))
-                      if beyond else name) + f" ({len(group)})",
-                text=labels, textposition=["middle left" if v > 0 else "middle right" for v in gx] if beyond else "top center",
+                x=symlog(group["support_change"] * 100), y=symlog(group["casualties_change"] * 100), mode="markers+text",
+                cliponaxis=False, name=(_("{name}, change beyond ±{limit} %").format(
+                    name=name, limit=format_number(MARKED_CHANGE_PCT)) if marked else name) + f" ({len(group)})",
+                text=labels, textposition=["middle left" if v > 0 else "middle right" for v in group["support_change"]]
+                if marked else "top center",
                 customdata=list(zip(group["iso3"], group["iso3"], text, strict=True)), hovertemplate=HOVER,
-                marker=dict(color=color, size=16 if beyond else 14, symbol="triangle-up-open" if beyond else "circle",
-                            line=dict(color=color if beyond else "white", width=2 if beyond else 1)),
+                marker=dict(color=color, size=16 if marked else 14, symbol="triangle-up-open" if marked else "circle",
+                            line=dict(color=color if marked else "white", width=2 if marked else 1)),
             ))
     figure.add_hline(y=0, line=dict(color="#777777", width=1))
     figure.add_vline(x=0, line=dict(color="#777777", width=1))
-    for add_line, values in ((figure.add_vline, x_all), (figure.add_hline, y_all)):
-        for edge in sorted(set(np.sign(values[values.abs() > limit]) * limit)):  # where extreme points are drawn
-            add_line(float(edge), line=dict(color="#777777", width=1, dash="dash"))
-    x_shown, y_shown = x_all.clip(-limit, limit), y_all.clip(-limit, limit)
     figure.update_layout(
-        margin=MARGIN, height=420, font=FONT, clickmode="event+select",
-        xaxis=dict(title=_("change in support received (%)"), range=_axis_range(x_shown), automargin=True),
-        yaxis=dict(title=_("change in casualties (%)"), range=_axis_range(y_shown), automargin=True),
-        legend=dict(orientation="h", yanchor="top", y=-0.15, x=0),
+        margin=MARGIN, height=420, font=FONT, clickmode="event+select", legend=LEGEND_BELOW,
+        # Titles on two lines: at 1.5x type on a slide one line was longer than the plot is tall.
+        xaxis=_symlog_axis(_("change in support received (%)") + "<br>" + _("symmetric log scale"),
+                           trends["support_change"] * 100),
+        yaxis=_symlog_axis(_("change in casualties (%)") + "<br>" + _("symmetric log scale"),
+                           trends["casualties_change"] * 100),
     )
     return localize_separators(figure)
 

@@ -43,20 +43,51 @@ from ui.components import (
     render_slide_images,
     render_table,
 )
+from ui.presenter import render_filter_summary
 
 CHART_CONFIG = {"displaylogo": False}
+SLIDE_CHARTS = ("outlook", "casualties", "release", "support")  # a slide's one chart: the first of these the page has
+# On a slide the key figures sit between the header and the chart: the chart gets what they leave of the screen.
+SLIDE_CHART_HEIGHT = 260
 FIGURE_FACTORIES = {"casualties": make_casualties_figure, "release": make_release_figure, "support": make_support_figure}
 
 
-def render_country_page(page: CountryPage, outlook_controls: Callable[[], None] | None = None) -> None:
-    """The header and every section; `outlook_controls` draws the outlook's widgets just before the outlook."""
-    render_header(page.header)
+def render_country_page(page: CountryPage, outlook_controls: Callable[[], None] | None = None,
+                        slide: bool = False, summary: list[str] = ()) -> None:
+    """The header and every section; `outlook_controls` draws the outlook's widgets just before the outlook.
+    On a `slide`, the summary (render_slide_summary, with the hidden controls' values in one line: `summary`) comes
+    first and the sections follow without what it showed."""
+    shown = render_slide_summary(page, summary) if slide else ()
+    if not slide:
+        render_header(page.header)
     for section in page.sections:
         st.header(section.title)
         for block in section.blocks:
+            if any(block is done for done in shown):
+                continue
             if isinstance(block, Outlook) and block.adjustable and outlook_controls:
                 outlook_controls()
             render_block(block)
+
+
+def render_slide_summary(page: CountryPage, summary: list[str]) -> tuple:
+    """The header, the key figures and one chart (the outlook, else casualties, land release or support) with its
+    source, sized to sit on one screen; returns the blocks drawn, which the page then leaves out below."""
+    render_header(page.header)
+    render_filter_summary(summary)
+    blocks = [(section, block) for section in page.sections for block in section.blocks]
+    charts = {block.kind: (section, block) for section, block in blocks if isinstance(block, Chart)}
+    chosen = next((charts[kind] for kind in SLIDE_CHARTS if kind in charts), None)
+    # The figures beside the chart's own section (the Article 5 figures for the outlook), else the page's first.
+    figures = [block for section, block in blocks if isinstance(block, Figures)
+               and (chosen is None or section is chosen[0])] or [b for _section, b in blocks if isinstance(b, Figures)]
+    shown = tuple(figures[:1])
+    for block in shown:
+        render_block(block)
+    if chosen is not None:
+        render_model_chart(chosen[1], height=SLIDE_CHART_HEIGHT)
+        shown += (chosen[1],)
+    return shown
 
 
 def render_header(header: Header) -> None:
@@ -121,7 +152,7 @@ def _shown(table: Table) -> tuple[pd.DataFrame, dict]:
         elif column.kind == "number":
             formats[column.header] = f"%.{column.decimals}f"
         elif column.kind == "integer":
-            formats[column.header] = "%d"
+            formats[column.header] = "localized"  # a count with thousands separators (1,211), unlike a year
     return frame, {"link_columns": tuple(links), "formats": formats, "link_text": link_text}
 
 
@@ -139,20 +170,26 @@ def _figure(chart: Chart):
     return FIGURE_FACTORIES[chart.kind](chart.subject)
 
 
-def render_model_chart(chart: Chart) -> None:
+def render_model_chart(chart: Chart, height: int | None = None) -> None:
+    """The chart with its table or "Show the data" and its source line; `height` in pixels, else the figure's own."""
     if chart.kind == "regional_map":
         st.pydeck_chart(make_regional_map(chart.subject), key=chart.key, height=420, alt=chart.alt)
         with st.expander(_("Show the data")):
             st.dataframe(_shown(chart.data)[0], hide_index=True, width="stretch")
     elif chart.table_beside:
-        render_chart(_figure(chart), key=chart.key, config=CHART_CONFIG, alt=chart.alt)
+        render_chart(_sized(_figure(chart), height), key=chart.key, config=CHART_CONFIG, alt=chart.alt)
         render_model_table(chart.data)
     else:
-        render_chart(_figure(chart), key=chart.key, config=CHART_CONFIG, alt=chart.alt, data=_shown(chart.data)[0])
+        render_chart(_sized(_figure(chart), height), key=chart.key, config=CHART_CONFIG, alt=chart.alt,
+                     data=_shown(chart.data)[0])
     if chart.source_line:
         st.caption(plain(chart.source_line))
     else:
         st.caption(figure_caption(chart.as_of, chart.source_url))
+
+
+def _sized(figure, height: int | None):
+    return figure.update_layout(height=height) if height else figure
 
 
 def render_state_slide_images(profile: CountryProfile) -> None:

@@ -43,6 +43,7 @@ a { color: #0b3d91 !important; }
 [data-testid="stMain"] h1 a { display: none !important; }
 [class*="st-key-presenter_hide"] { display: none !important; }
 [data-testid="stCaptionContainer"] p { -webkit-line-clamp: 1; }
+[data-testid="stMetricValue"] > div { font-size: 1.6rem !important; line-height: 1.2 !important; }
 .st-key-presenter_bar { font-size: 0.8rem; }
 .st-key-presenter_bar button { min-height: 1.7rem !important; padding: 0 0.6rem !important; }
 .st-key-presenter_bar p { font-size: 0.8rem !important; margin: 0 !important; }
