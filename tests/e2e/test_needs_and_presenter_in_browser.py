@@ -8,11 +8,12 @@ from playwright.sync_api import expect
 from data_loaders.registry import LOADERS
 from store import open_store
 from store.slides import create_slide, list_slides
+from tests.e2e.conftest import OfflinePage
 from tests.store.conftest import ADMIN
 
 
 def test_needs_page_maps_the_states_with_needs_no_partnership_covers(offline_page):
-    page = offline_page.open("/needs")
+    page = offline_page.open("/needs?current=0")
     needs = LOADERS["stated_needs"]()
     with_state = needs["iso3"].dropna().nunique()
     page.wait_for_function(f"document.querySelectorAll('path.choroplethlocation').length === {with_state}", timeout=30_000)
@@ -24,7 +25,7 @@ def test_needs_page_maps_the_states_with_needs_no_partnership_covers(offline_pag
 def test_a_shared_link_reopens_the_needs_filters(offline_page):
     needs = LOADERS["stated_needs"]()
     victim_assistance = int((needs["need_category"] == "victim_assistance").sum())
-    page = offline_page.open("/needs?area=victim_assistance")
+    page = offline_page.open("/needs?area=victim_assistance&current=0")
     expect(page.get_by_text(f"{victim_assistance} of {len(needs)}").first).to_be_visible()
     expect(page.get_by_test_id("stMultiSelect").first.get_by_text("victim assistance")).to_be_visible()
 
@@ -72,3 +73,69 @@ def test_presenter_mode_steps_through_slides_with_the_arrow_keys(offline_page, t
     page.keyboard.press("Escape")
     address_has("present=", present=False)
     expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=15_000)
+
+
+def _sign_in(page, offline_page, username: str, password: str) -> None:
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("button", name="Sign in").click()  # opens the sign-in popover
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("textbox", name="Username"))
+    form.get_by_role("textbox", name="Username").fill(username)
+    form.get_by_role("textbox", name="Password").fill(password)
+    form.get_by_role("button", name="Sign in").click()
+    offline_page.wait_until_drawn()
+
+
+def _select_row_with(page, offline_page, text: str) -> None:
+    """Tick the row marker of the needs table's row holding `text` (the grid draws on a canvas; its cells are
+    also in the page for screen readers, with their row index)."""
+    grid = page.get_by_test_id("stDataFrame").filter(
+        has=page.get_by_role("columnheader", name="description", include_hidden=True)).first
+    cell = grid.get_by_role("gridcell", name=text, exact=True, include_hidden=True).first
+    row = int(cell.evaluate("c => c.closest('[aria-rowindex]').getAttribute('aria-rowindex')"))
+    grid.scroll_into_view_if_needed()
+    box = grid.locator("canvas").first.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 * (row - 1) + 17)  # 35 px rows, the header is row 1
+    expect(page.get_by_text("Why each offer fits")).to_be_visible(timeout=30_000)  # the run the selection started
+    offline_page.wait_until_drawn()
+
+
+def test_a_donor_finds_a_current_need_an_announced_offer_that_fits_and_proposes_once(browser, server_url,
+                                                                                      admin_credentials):
+    page_ = OfflinePage(browser, server_url, viewport=(1440, 900))
+    page = page_.page
+    try:
+        # Current victim assistance needs in Africa: the reference states none still running (Chad's and Sudan's ended).
+        page_.open("/needs?area=victim_assistance&region=Africa")
+        expect(page.get_by_text(f"0 of {len(LOADERS['stated_needs']())}").first).to_be_visible()
+        page_.screenshot("needs_va_africa_current_1440x900")
+
+        # Current clearance needs in Asia: Iraq's Kurdistan need (period not stated) and the pledges of July 2016.
+        page_.open("/needs?area=clearance&region=Asia")
+        _sign_in(page, page_, *admin_credentials)
+        assert "current" not in page.url  # on by default, so not written
+        _select_row_with(page, page_, "IRQ")  # the one current Iraq clearance need
+        kind = "announced (pledge, 2016), not a payment: the-monitor.org"
+        expect(page.get_by_text(kind).filter(visible=True).first).to_be_visible()  # in the panel, not only the grid
+        reasons = page.get_by_test_id("stVerticalBlock").filter(has_text="1. Offer").last
+        expect(reasons.get_by_text("targets IRQ")).to_be_visible()
+        expect(reasons.get_by_text("a period is not stated")).to_be_visible()
+        reasons.scroll_into_view_if_needed()
+        page_.screenshot("needs_offers_that_fit_1440x900")
+
+        page.get_by_role("button", name="Propose a partnership").click()
+        page_.wait_until_drawn()
+        expect(page.get_by_text("Partnership proposed").first).to_be_visible(timeout=30_000)
+
+        page.reload()
+        page_.wait_until_drawn()
+        expect(page.get_by_test_id("stSidebar").get_by_text(f"Signed in as {admin_credentials[0]}")).to_be_visible()
+        _select_row_with(page, page_, "IRQ")  # the one current Iraq clearance need
+        page.get_by_role("button", name="Propose a partnership").click()
+        page_.wait_until_drawn()
+        refusal = page.get_by_test_id("stAlert").filter(has_text="Not proposed")
+        expect(refusal).to_contain_text("this need and this offer are already partners (partnership 1)", timeout=30_000)
+        refusal.scroll_into_view_if_needed()
+        page_.screenshot("needs_partnership_refused_1440x900")
+    finally:
+        page.close()
+    assert page_.outside == [] and page_.errors == []
