@@ -48,7 +48,7 @@ from ui.presenter import render_filter_summary
 CHART_CONFIG = {"displaylogo": False}
 SLIDE_CHARTS = ("outlook", "casualties", "release", "support")  # a slide's one chart: the first of these the page has
 # On a slide the key figures sit between the header and the chart: the chart gets what they leave of the screen.
-SLIDE_CHART_HEIGHT = 260
+SLIDE_CHART_HEIGHT = 240
 FIGURE_FACTORIES = {"casualties": make_casualties_figure, "release": make_release_figure, "support": make_support_figure}
 
 
@@ -73,7 +73,7 @@ def render_country_page(page: CountryPage, outlook_controls: Callable[[], None] 
 def render_slide_summary(page: CountryPage, summary: list[str]) -> tuple:
     """The header, the key figures and one chart (the outlook, else casualties, land release or support) with its
     source, sized to sit on one screen; returns the blocks drawn, which the page then leaves out below."""
-    render_header(page.header)
+    render_header(page.header, caption=False)  # its line of obligations is said again in the sections below
     render_filter_summary(summary)
     blocks = [(section, block) for section in page.sections for block in section.blocks]
     charts = {block.kind: (section, block) for section, block in blocks if isinstance(block, Chart)}
@@ -90,14 +90,15 @@ def render_slide_summary(page: CountryPage, summary: list[str]) -> tuple:
     return shown
 
 
-def render_header(header: Header) -> None:
+def render_header(header: Header, caption: bool = True) -> None:
     st.title(header.name)
     if header.note is None:
         label = _markdown_link(header.treaty_label, header.treaty_url)
         st.markdown(f"**{plain(header.status)}** · {plain(header.dates)} · {label}")
     else:
         st.markdown(f"**{plain(header.status)}** · {plain(header.note)}")
-    st.caption(plain(header.caption))
+    if caption:
+        st.caption(plain(header.caption))
 
 
 def _markdown_link(text: str, url: object) -> str:
