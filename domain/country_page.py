@@ -17,7 +17,7 @@ from domain.geography import Neighbourhood
 from domain.membership import MEMBERSHIP_LABELS
 from domain.needs_filters import AREA_LABELS
 from domain.state_names import state_name
-from i18n import N_, NOT_REPORTED, _, format_decimal, format_figure, format_month_year, translate_message
+from i18n import N_, NOT_REPORTED, _, format_counts, format_decimal, format_figure, format_month_year, translate_message
 
 TREATY_DATES = {
     "signature_date": N_("signed"), "ratification_or_accession_date": N_("ratified or acceded"),
@@ -273,7 +273,9 @@ def _national_context(profile: CountryProfile, name: str):
         # The trend is computed from the casualty figures, so it cites theirs.
         Figure("casualties_trend", _("Trend against the year before"), format_figure(row["casualties_trend"]),
                compared if _year(row["casualties_previous_year"]) else None, _url(row["casualties_source_url"])),
-        Figure("survivors", _("Survivors (estimate)"), format_figure(row["survivors_estimate"]),
+        Figure("survivors", _("Survivors (estimate)"),
+               format_figure(row["survivors_estimate"] if _missing(row["survivors_estimate"]) else
+                             format_counts(row["survivors_estimate"])),
                _year(row["survivors_estimate_year"]), _url(row["va_source_url"])),
     ))
     casualties = profile.casualties

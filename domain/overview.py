@@ -13,7 +13,7 @@ from domain.outlook import CANNOT, COMPLETED, OFF_PACE, ON_PACE
 from domain.panel import OBLIGATION_COMPLETED
 from domain.preference import is_landmine_monitor
 from domain.sources import source_label
-from i18n import N_
+from i18n import N_, format_counts
 
 NO_DATA = N_("No data")
 # Article 5 metrics tell a state with nothing to report apart from one whose figure is missing: no obligation
@@ -121,7 +121,8 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
         bins = pd.Series([metric.labels[i] for i in positions], index=states.index, dtype=object)
     missing = value.isna() & status.isna()
     bins = bins.where(~missing, NO_DATA).where(status.isna(), status)
-    text = states[metric.text] if metric.text else value.map(_format_value, na_action="ignore")
+    text = states[metric.text].map(format_counts, na_action="ignore") if metric.text else \
+        value.map(_format_value, na_action="ignore")
     text = text.astype(object).where(status.isna(), status)
     as_of = states[metric.as_of].astype("string") if metric.as_of else pd.Series(PERIODS_DIFFER, index=states.index,
                                                                                   dtype="string")

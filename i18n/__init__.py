@@ -117,6 +117,15 @@ def localize_number(text: str) -> str:
     return _babel_decimal(Decimal(text.replace(",", "")), format=pattern, locale=_locale(), group_separator="," in text)
 
 
+_UNGROUPED_COUNT = re.compile(r"\d{4,}")
+
+
+def format_counts(text: str) -> str:
+    """A source's wording of a count ("44000", "52000-60000", "at least 7275") with each number grouped in the
+    current language (44,000 / 44 000 / 44.000). Only for text that holds counts, never years."""
+    return _UNGROUPED_COUNT.sub(lambda number: localize_number(f"{int(number.group()):,}"), text)
+
+
 def format_number(value: float) -> str:
     """A whole number with grouping: 12,345 / 12 345 / 12.345."""
     return localize_number(f"{round(value):,}")

@@ -75,6 +75,7 @@ def test_a_rich_state_shows_the_whole_outline_with_charts_map_and_sources():
     assert [h.value for h in app.header] == OUTLINE
     assert metric(app, "Article 5 deadline") == "2030-12-31"
     assert metric(app, "Remaining AP mined area") == "800 km²"
+    assert metric(app, "Survivors (estimate)") == "44,000"  # the source writes 44000
     assert "as of 2022 · [mineactionreview.org]" in text(app)
     assert charts(app) >= {"casualties_chart", "release_chart", "outlook_chart", "support_chart"}
     assert len(app.get("deck_gl_json_chart")) == 1

@@ -26,6 +26,9 @@ from domain.overview import (
     top_states,
 )
 from domain.panel import ReferenceTables, build_world_panel
+from i18n import format_counts, using_language
+
+NNBSP = "\u202f"  # French groups thousands with a narrow no-break space (CLDR)
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -262,10 +265,13 @@ def test_survivors_show_the_source_wording_and_bin_on_the_lower_bound():
              va_source_url="https://va.example/alb"),
     )
     binned = bins_by_iso3(frame, "survivors")
-    assert binned.loc["AFG", "value_text"] == "52000-60000"
+    assert binned.loc["AFG", "value_text"] == "52,000-60,000"  # the source's wording, its numbers grouped
     assert binned.loc["AFG", "bin"] == "50,000 or more"
     assert binned.loc["AFG", "as_of"] == "2019" and binned.loc["AFG", "source_url"] == "https://va.example/afg"
     assert binned.loc["ALB", "value_text"] == "at least 510"
+    with using_language("fr"):
+        assert bins_by_iso3(frame, "survivors").loc["AFG", "value_text"] == format_counts("52000-60000")
+        assert format_counts("52000-60000") == f"52{NNBSP}000-60{NNBSP}000"
     assert binned.loc["ALB", "bin"] == "under 1,000"
 
 
