@@ -101,6 +101,8 @@ def test_table_view_lists_all_166_states_with_not_reported_placeholder(app):
     angola = table.value.set_index("ISO3").loc["AGO"]
     assert angola["Art. 5 deadline"] == "2030-12-31"
     assert angola["AP mined area (km²)"] == 67.43
+    norway = table.value.set_index("ISO3").loc["NOR"]  # no obligation is said, not "not reported"
+    assert norway["Art. 5 deadline"] == norway["Extensions"] == "no Article 5 obligation"
     assert any("Data source:" in c.value for c in app.caption)
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 from charts.gaps import make_casualties_support_figure, make_deadline_bubble_figure, make_state_series_figure
 from domain.history import rank_casualties
 from domain.membership import MEMBERSHIP_LABELS
+from domain.overview import NO_OBLIGATION
 from i18n import N_, _, format_date
 from ui.cached import cached_compiled_date
 from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns
@@ -151,7 +152,12 @@ PANEL_LINKS = ("Art. 5 source", "Casualties source", "Support source")
 
 
 def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
-    panel = panel.assign(membership_status=panel["membership_status"].map(MEMBERSHIP_LABELS))
+    # A state with no Article 5 obligation says so where its deadline would be: it has nothing to report there,
+    # which "not reported" would misstate (the completeness grid says "no obligation" the same way).
+    no_obligation = ~panel["has_article5"]
+    panel = panel.assign(membership_status=panel["membership_status"].map(MEMBERSHIP_LABELS),
+                         article5_deadline=panel["article5_deadline"].mask(no_obligation, NO_OBLIGATION),
+                         extension_status=panel["extension_status"].mask(no_obligation, NO_OBLIGATION))
     if show == "Article 5 obligations":
         panel = panel[panel["has_article5"] & ~panel["article5_completed"]]
     elif show == "Significant numbers of survivors":
@@ -159,8 +165,8 @@ def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
     st.caption(_("{count} states, membership as of {date}. 'not reported' means no figure was found in the sources; it is "
                  "never zero. Where two sources disagree, the Landmine Monitor figure is shown and the other is kept on the "
                  "State Party page.").format(count=len(panel), date=format_date(on)))
-    panel = translate_columns(panel, ["membership_status", "extension_status", "contamination_band", "outlook",
-                                      "outlook_reason", "casualties_trend"])
+    panel = translate_columns(panel, ["membership_status", "article5_deadline", "extension_status", "contamination_band",
+                                      "outlook", "outlook_reason", "casualties_trend"])
     table = select_columns(panel, PANEL_COLUMNS)
     render_table(table, key=f"state_party_panel_{on.isoformat()}", as_of=cached_compiled_date(),
                  link_columns=tuple(_(c) for c in PANEL_LINKS),
