@@ -100,11 +100,12 @@ def move_slide(store: Store, actor: Actor | None, slide_id: int, step: int) -> N
                         {"position": row["position"]}, {"position": position})
 
 
-# The deck that ships: one slide per question a meeting asks, in the order a presentation tells it. Titles and
+# The deck that ships: one slide per question a meeting asks, in the order a presentation tells it (the overview
+# as `/`, its address in the browser: `/overview` is no page there). Titles and
 # notes are English in the store (admins edit them as text); presenter mode shows a title still as shipped in
 # the reader's language, as its msgid.
 DEFAULT_DECK = (
-    (N_("Where anti-personnel mines remain"), "/overview?metric=contamination",
+    (N_("Where anti-personnel mines remain"), "/?metric=contamination",
      N_("Remaining anti-personnel mined area by state; grey means no figure in the sources, never zero.")),
     (N_("Deadlines and pace"), "/gaps?view=pace",
      N_("Who will meet the Article 5 deadline at the recent pace; bubble size = needs no partnership covers.")),

@@ -49,7 +49,7 @@ a { color: #0b3d91 !important; }
 .st-key-presenter_bar p { font-size: 0.8rem !important; margin: 0 !important; }
 .st-key-presenter_bar [data-testid="stMarkdownContainer"] { display: flex; align-items: center; }
 /* The overview's map: as tall as the screen leaves under the title, caption and legend (16:9 or not). */
-.mbc-map { max-height: calc(100vh - 16rem) !important; }
+.mbc-map { max-height: calc(100vh - 18rem) !important; }
 .mbc-before .mbc-note {
   display: -webkit-box; -webkit-line-clamp: 1; -webkit-box-orient: vertical; overflow: hidden;
 }

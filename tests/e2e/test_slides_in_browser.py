@@ -9,7 +9,7 @@ from store.slides import DEFAULT_DECK
 WIDTH, HEIGHT = 1280, 720
 # What each slide shows: the overview's map (the SVG component), the State Party page's first plotly chart, or
 # the grid of reporting completeness; the others one plotly chart.
-PICTURE = {"/overview?metric=contamination": ".mbc-map", "/gaps?view=completeness": '[data-testid="stDataFrame"]'}
+PICTURE = {"/?metric=contamination": ".mbc-map", "/gaps?view=completeness": '[data-testid="stDataFrame"]'}
 PLOTLY = ".js-plotly-plot"
 
 # Each plotly chart's text (axis titles, tick labels, point labels, legend) against its own svg's box.
@@ -53,3 +53,4 @@ def test_each_shipped_slide_fits_a_projector_screen_with_no_label_cut(offline_pa
     hidden = page.locator('[class*="st-key-presenter_hide"]').all()
     assert hidden and not any(element.is_visible() for element in hidden)
     assert page.get_by_test_id("stSidebar").is_hidden()
+    assert page.get_by_text("Page not found").count() == 0  # the view is an address the browser opens as saved
