@@ -132,7 +132,8 @@ def test_marked_strings_are_literals_so_they_can_be_extracted():
 def _outlook_row(**changes):
     row = {"has_article5": True, "article5_completed": False, "completion_declared": pd.NA,
            "article5_deadline": "2030-12-31", "deadline_passed": False, "ap_contamination_km2": 800.0,
-           "estimate_as_of": 2023, "pace_km2_per_year": 192.5678, "pace_first_year": 2015, "pace_last_year": 2023}
+           "estimate_as_of": 2023, "pace_km2_per_year": 192.5678, "pace_first_year": 2015, "pace_last_year": 2023,
+           "pace_years_used": 3, "latest_release_year": 2023}
     return pd.Series({**row, **changes})
 
 
