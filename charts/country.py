@@ -105,6 +105,7 @@ def make_support_figure(totals: pd.DataFrame) -> go.Figure:
     figure = go.Figure(go.Bar(
         x=reported["year"], y=reported["usd_million"], name=_("Support received"), marker_color="#5e3c99",
         customdata=reported["source_url"].fillna("").to_frame(),
-        hovertemplate=_("{year}: US${amount} million").format(year="%{x}", amount="%{y:,.2f}") + "<br>%{customdata[0]}<extra></extra>",
+        hovertemplate=(_("{year}: US${amount} million").format(year="%{x}", amount="%{y:,.2f}")
+                       + "<br>%{customdata[0]}<extra></extra>"),
     ))
     return _layout(figure, _("US$ million (recipient totals)"))

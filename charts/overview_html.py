@@ -63,7 +63,8 @@ def make_table_html(binned: pd.DataFrame, metric: Metric) -> Markup:
     by its site), legend bin, region and ISO3. Headers sort (missing figures last)."""
     missing = _(NOT_REPORTED)
     # The figure column sorts by value; a categorical one (the outlook) by its legend's order.
-    sort_keys = binned["bin"].map(legend_positions(metric)).where(binned["value"].notna()) if metric.categorical else binned["value"]
+    sort_keys = (binned["bin"].map(legend_positions(metric)).where(binned["value"].notna()) if metric.categorical
+                 else binned["value"])
 
     def shown(text: object) -> str:
         return missing if pd.isna(text) else str(text)

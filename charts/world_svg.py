@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,7 @@ def _path_data(geometry) -> str:
         points = ring.coords[:-1]
         if len(points) < 3:
             continue
-        steps = " ".join(f"{round(x - px, 1):g} {round(y - py, 1):g}" for (px, py), (x, y) in zip(points, points[1:]))
+        steps = " ".join(f"{round(x - px, 1):g} {round(y - py, 1):g}" for (px, py), (x, y) in pairwise(points))
         parts.append(f"M{points[0][0]:g} {points[0][1]:g}l{steps}z")
     return "".join(parts)
 
@@ -76,10 +77,11 @@ def project_world(world: gpd.GeoDataFrame, small_states: pd.DataFrame) -> WorldO
     viewed = shapes.geometry.map(to_view)
     points = gpd.GeoSeries(gpd.points_from_xy(small_states["lon"], small_states["lat"]), crs="EPSG:4326").to_crs(PROJECTION)
     dots = {iso3: (round((x - west) * scale, 1), round((north_y - y) * scale, 1))
-            for iso3, x, y in zip(small_states["iso3"], points.x, points.y)}
+            for iso3, x, y in zip(small_states["iso3"], points.x, points.y, strict=True)}
+    drawn = [(iso3, g) for iso3, g in zip(shapes["iso3"], viewed, strict=True) if not g.is_empty]
     return WorldOutline(
-        paths={iso3: _path_data(g) for iso3, g in zip(shapes["iso3"], viewed) if not g.is_empty},
-        boxes={iso3: tuple(round(v, 1) for v in g.bounds) for iso3, g in zip(shapes["iso3"], viewed) if not g.is_empty},
+        paths={iso3: _path_data(g) for iso3, g in drawn},
+        boxes={iso3: tuple(round(v, 1) for v in g.bounds) for iso3, g in drawn},
         dots=dots, height=round((north_y - edges.y.iloc[3]) * scale, 1),
     )
 
@@ -135,8 +137,8 @@ def make_world_view(binned: pd.DataFrame, metric: Metric, outline: WorldOutline,
     the arrow keys move between states); other land stays pale; grey means no figure. The legend names each
     bin with its count of states."""
     colors = legend_colors(metric)
-    tips = dict(zip(binned["iso3"], tooltip_lines(binned)))
-    fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"])}
+    tips = dict(zip(binned["iso3"], tooltip_lines(binned), strict=True))
+    fills = {iso3: colors[label] for iso3, label in zip(binned["iso3"], binned["bin"], strict=True)}
     dots = [(iso3, fills[iso3], tips[iso3], x, y) for iso3, (x, y) in outline.dots.items() if iso3 in fills]
     return {
         "viewBox": _view_box(outline, list(fills), zoom_to_states),
@@ -158,6 +160,6 @@ def make_ranked_bars_html(binned: pd.DataFrame, metric: Metric, top: int = 15) -
     colors = legend_colors(metric)
     rows = [(iso3, state, value, colors[label], share, tip)
             for iso3, state, value, label, share, tip in zip(ranked["iso3"], ranked["state"], ranked["value_text"].astype(str),
-                                                              ranked["bin"], shares, tooltip_lines(ranked))]
+                                                              ranked["bin"], shares, tooltip_lines(ranked), strict=True)]
     return _render("ranked_bars.html.j2", rows=rows, unit=_(metric.unit) if metric.unit else "",
                    empty=_("No state shown has a figure."))

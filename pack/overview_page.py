@@ -45,7 +45,7 @@ def _localized(binned: pd.DataFrame) -> pd.DataFrame:
     shows them; the bins stay English because the map translates its legend itself."""
     translated = {column: binned[column].map(translate_message, na_action="ignore")
                   for column in ("value_text", "as_of", "region")}
-    return binned.assign(state=[state_name(i, n) for i, n in zip(binned["iso3"], binned["state"])], **translated)
+    return binned.assign(state=[state_name(i, n) for i, n in zip(binned["iso3"], binned["state"], strict=True)], **translated)
 
 
 def _ranked(binned: pd.DataFrame, metric: Metric) -> pd.DataFrame:
@@ -86,10 +86,10 @@ def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: s
     top = ranked.dropna(subset=["value"]).head(TOP)
     bar_alt = _("Bar chart of the {count} States Parties with the highest {metric}: {figures}.").format(
         count=len(top), metric=label,
-        figures=", ".join(f"{state} {value}" for state, value in zip(top["state"], top["value_text"])))
+        figures=", ".join(f"{state} {value}" for state, value in zip(top["state"], top["value_text"], strict=True)))
     columns = {"page": N_("State"), "iso3": "ISO3", "region": N_("Region"), "value_text": metric.label,
                "as_of": N_("As of"), "source_url": N_("Source"), "bin": N_("Legend bin")}
-    names = dict(zip(binned["iso3"], binned["state"]))
+    names = dict(zip(binned["iso3"], binned["state"], strict=True))
     state_cell = {"page": lambda iso3: Cell(names[iso3], f"country/{iso3}.html" if iso3 in built else None),
                   "source_url": link, **BIN}
     caption = _("{count} of {total} States Parties have a figure; grey means no figure was found in the sources (never "
@@ -111,7 +111,7 @@ def _metric_panel(data: PackData, states: pd.DataFrame, metric: Metric, built: s
 def render_overview_body(data: PackData, built: list[str]) -> Markup:
     """The index page's body, in the current language."""
     states = filter_states(data.panel, OverviewFilters())
-    names = {iso3: state_name(iso3, name) for iso3, name in zip(data.panel["iso3"], data.panel["state"])}
+    names = {iso3: state_name(iso3, name) for iso3, name in zip(data.panel["iso3"], data.panel["state"], strict=True)}
     return render_template(
         "overview.html.j2", title=_("Where contamination remains, and what is needed"),
         headlines=_headlines(data, states), metric_label=_("Metric"),

@@ -107,7 +107,7 @@ def click_map(app: AppTest, iso3: str, key: str = "world_map") -> AppTest:
     """Rerun as the browser does after a click on a state (a shape, a dot or a bar): the view's script sends
     the ISO3 as its "clicked" event. AppTest has no typed element for components, so the event is added to
     the widget states by hand (private `_tree` / `_run`; the id is the one Streamlit gives a v2 component's events)."""
-    view = [v for v in app.get("bidi_component") if v.proto.id.endswith(key)][0]
+    view = next(v for v in app.get("bidi_component") if v.proto.id.endswith(key))
     states = app._tree.get_widget_states()
     widget = states.widgets.add()
     widget.id = _make_trigger_id(view.proto.id, "events")

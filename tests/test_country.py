@@ -28,9 +28,12 @@ def _rows():
         "states_not_party": [row("states_not_party")],
         "article5": [row("article5", land_released_km2="10", land_released_year="2022", source_url=MONITOR)],
         "article5_history": [
-            row("article5_history", iso3="AGO", state="Angola", year="2020", land_released_km2="8", cleared_km2="", source_url=MONITOR),
-            row("article5_history", iso3="AGO", state="Angola", year="2021", land_released_km2="12", cleared_km2="", source_url=MONITOR),
-            row("article5_history", iso3="AGO", state="Angola", year="2021", land_released_km2="15", cleared_km2="", source_url=NEWS),
+            row("article5_history", iso3="AGO", state="Angola", year="2020", land_released_km2="8", cleared_km2="",
+                source_url=MONITOR),
+            row("article5_history", iso3="AGO", state="Angola", year="2021", land_released_km2="12", cleared_km2="",
+                source_url=MONITOR),
+            row("article5_history", iso3="AGO", state="Angola", year="2021", land_released_km2="15", cleared_km2="",
+                source_url=NEWS),
         ],
         "casualties": [
             row("casualties", year="2023", casualties_total="40", source_url=NEWS, notes="national count"),
@@ -139,7 +142,7 @@ def test_projection_says_why_it_cannot_be_computed(small):
 
 
 def test_resources_are_only_cited_pages_grouped_by_publisher(small):
-    panel, reference, tables = small
+    _panel, reference, tables = small
     resources = collect_resources([reference.casualties, reference.article5_history, tables["states_parties"]], "AGO")
     assert resources["publisher"].tolist() == ["Landmine Monitor", "Other cited sources"]
     assert resources.set_index("url").at[MONITOR, "rows_citing"] == 5
@@ -147,9 +150,11 @@ def test_resources_are_only_cited_pages_grouped_by_publisher(small):
 
 
 @pytest.mark.parametrize("url, name", [
-    ("http://archives.the-monitor.org/x", "Landmine Monitor"), ("https://www.mineactionreview.org/country/angola", "Mine Action Review"),
+    ("http://archives.the-monitor.org/x", "Landmine Monitor"),
+    ("https://www.mineactionreview.org/country/angola", "Mine Action Review"),
     ("https://www.apminebanconvention.org/en/states-parties/angola", "The Convention's website"),
-    ("https://treaties.un.org/Pages/x", "UN Treaty Collection"), ("https://not-the-monitor.org.example.com/", "Other cited sources"),
+    ("https://treaties.un.org/Pages/x", "UN Treaty Collection"),
+    ("https://not-the-monitor.org.example.com/", "Other cited sources"),
 ])
 def test_publisher_is_read_from_the_host(url, name):
     assert publisher(url) == name
@@ -164,8 +169,8 @@ def test_rank_casualties_prefers_a_monitor_note_without_a_monitor_url():
 
 
 def test_release_rows_do_not_repeat_a_figure_both_tables_hold():
-    article5 = pd.DataFrame({"iso3": ["AGO"], "land_released_year": [2022], "land_released_km2": [10.0], "ap_mines_destroyed": [pd.NA],
-                             "source_url": [MONITOR], "source_row": [2]})
+    article5 = pd.DataFrame({"iso3": ["AGO"], "land_released_year": [2022], "land_released_km2": [10.0],
+                             "ap_mines_destroyed": [pd.NA], "source_url": [MONITOR], "source_row": [2]})
     history = pd.DataFrame({"iso3": ["AGO"], "year": [2022], "land_released_km2": [10.0], "cleared_km2": [pd.NA],
                             "ap_mines_destroyed": [pd.NA], "source_url": [MONITOR], "source_row": [5]})
     assert len(release_rows(article5, history)) == 1

@@ -11,14 +11,14 @@ from html.parser import HTMLParser
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from markupsafe import escape
 
+from charts.templating import environment
+from i18n import format_date
 from pack.__main__ import main
 from pack.build import PLOTLY_JS, PackError, build_pack, prepare_folder
 from pack.country_page import render_country_body
 from pack.data import load_pack_data
-from i18n import format_date
-from markupsafe import escape
-from charts.templating import environment
 from pack.html import TEMPLATES, Cell, figure_json, link, table
 from tests.reference import edition
 

@@ -11,11 +11,18 @@ import pytest
 from shapely.geometry import box
 
 from charts.legend import NO_DATA_COLOR
+from charts.overview_html import make_headlines_html, make_table_html, source_link
 from charts.world_svg import (
-    LAND_COLOR, WIDTH, WorldOutline, make_outline_svg, make_ranked_bars_html, make_world_view, project_world, read_outline,
+    LAND_COLOR,
+    WIDTH,
+    WorldOutline,
+    make_outline_svg,
+    make_ranked_bars_html,
+    make_world_view,
+    project_world,
+    read_outline,
     write_outline,
 )
-from charts.overview_html import make_headlines_html, make_table_html, source_link
 from domain.overview import METRICS, NO_DATA, Headline
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -63,13 +70,13 @@ def test_projection_keeps_west_to_east_and_north_up_in_a_frame_as_wide_as_the_wo
     a, b, c = (outline.boxes[i] for i in ("AAA", "BBB", "CCC"))
     assert c[2] < a[0] < a[2] < b[0]  # 60°W, then 0-10°E, then 20-30°E
     assert c[1] > a[3]  # the southern state is lower on the page (y grows downwards)
-    assert 0 < c[0] and b[2] < WIDTH and 0 < outline.height < WIDTH
+    assert c[0] > 0 and b[2] < WIDTH and 0 < outline.height < WIDTH
     assert outline.paths["AAA"].startswith("M") and outline.paths["AAA"].endswith("z")
 
 
 def test_a_speck_loses_its_shape_but_keeps_its_dot(outline):
     assert "DDD" not in outline.paths  # below the simplification tolerance
-    x, y = outline.dots["DDD"]
+    x, _y = outline.dots["DDD"]
     assert outline.boxes["AAA"][0] <= x <= outline.boxes["AAA"][2]  # 5°E, like the middle of AAA
 
 
@@ -90,7 +97,7 @@ def test_the_outline_has_every_shape_pale_keyed_by_iso3_and_nothing_to_fetch(out
 
 def test_shown_states_take_their_bins_colour_no_figure_is_grey_and_other_land_stays_pale(outline):
     states = shown(make_world_view(binned(AAA=("1 to 49", 12), BBB=(NO_DATA, None)), CASUALTIES, outline))
-    colors = dict(zip(CASUALTIES.labels, CASUALTIES.colors))
+    colors = dict(zip(CASUALTIES.labels, CASUALTIES.colors, strict=True))
     assert states["AAA"][0] == colors["1 to 49"]
     assert states["BBB"][0] == NO_DATA_COLOR
     assert "CCC" not in states  # not shown: keeps the outline's pale land, and no ISO3 to click
@@ -111,7 +118,7 @@ def test_a_small_state_gets_a_dot_in_its_bins_colour_reachable_by_keyboard(outli
     view = make_world_view(binned(DDD=("50 to 199", 60)), CASUALTIES, outline)
     dot = dots(view)["DDD"]
     assert "DDD" not in shown(view)  # no shape to colour: the dot alone shows it
-    assert dot.get("fill") == dict(zip(CASUALTIES.labels, CASUALTIES.colors))["50 to 199"]
+    assert dot.get("fill") == dict(zip(CASUALTIES.labels, CASUALTIES.colors, strict=True))["50 to 199"]
     assert dot.get("data-tip").split("\n")[:2] == ["State DDD", "60"]
     assert dot.get("tabindex") == "-1" and dot.get("role") == "link" and dot.get("aria-label") == dot.get("data-tip")
 
@@ -119,7 +126,7 @@ def test_a_small_state_gets_a_dot_in_its_bins_colour_reachable_by_keyboard(outli
 def test_zooming_frames_the_shown_states_and_the_world_view_shows_all(outline):
     assert make_world_view(binned(AAA=("0", 0)), CASUALTIES, outline)["viewBox"] == f"0 0 {WIDTH:g} {outline.height:g}"
     zoomed = make_world_view(binned(AAA=("0", 0), BBB=("0", 0)), CASUALTIES, outline, zoom_to_states=True)["viewBox"]
-    x, y, width, height = map(float, zoomed.split())
+    x, _y, width, _height = map(float, zoomed.split())
     assert x < outline.boxes["AAA"][0] and x + width > outline.boxes["BBB"][2] and width < WIDTH / 3
 
 

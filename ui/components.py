@@ -76,7 +76,8 @@ def figure_caption(as_of: object = None, source_url: object = None) -> str:
     return " · ".join(parts) or _("no source: not reported")
 
 
-def render_figure(column, label: str, value: str, as_of: object = None, source_url: object = None, help: str | None = None) -> None:
+def render_figure(column, label: str, value: str, as_of: object = None, source_url: object = None,
+                  help: str | None = None) -> None:
     """A headline figure with its as-of year and source link under it."""
     column.metric(label, value, help=help)
     column.caption(figure_caption(as_of, source_url))

@@ -113,7 +113,8 @@ def test_metric_choice_goes_to_the_url_and_the_url_reopens_it(offline_page, brow
     page.wait_for_url("**metric=years_left**", timeout=30_000)
     offline_page.wait_until_drawn()
     assert "metric=years_left" in page.url
-    page.wait_for_function("() => [...document.querySelectorAll('.mbc-legend li')].some(e => e.textContent.startsWith('deadline passed'))",
+    page.wait_for_function("() => [...document.querySelectorAll('.mbc-legend li')]"
+                           ".some(e => e.textContent.startsWith('deadline passed'))",
                            timeout=30_000)
     shared = page.url
 
@@ -138,7 +139,8 @@ def test_hover_then_click_on_a_state_opens_its_state_party_page(offline_page, pa
     # The largest African State Party drawn that is not the State Party page's default (Angola):
     # the page drops a default from the URL, and the test wants to see iso3= in it.
     candidates = ("DZA", "COD", "SDN", "TCD", "NER", "MLI")
-    areas = page.eval_on_selector_all(STATES, "els => els.map(e => { const b = e.getBoundingClientRect(); return [e.dataset.iso3, b.width * b.height]; })")
+    areas = page.eval_on_selector_all(
+        STATES, "els => els.map(e => { const b = e.getBoundingClientRect(); return [e.dataset.iso3, b.width * b.height]; })")
     iso3 = max((item for item in areas if item[0] in candidates), key=lambda item: item[1])[0]
     point = page.evaluate(POINT_INSIDE_JS, iso3)
     assert point, f"no point inside the {iso3} outline"
@@ -211,7 +213,9 @@ def test_the_table_lists_every_state_shown_sorts_by_a_header_and_a_name_opens_th
     names = page.locator(".mbc-table .mbc-name")
     assert sorted(names.evaluate_all("els => els.map(e => e.dataset.iso3)")) == sorted(asia["iso3"])
     # One Tab stop for the bars and one for the table, as for the map (the arrow keys move within each).
-    stops = page.eval_on_selector_all("[data-group] [data-iso3]", "els => els.filter(e => e.tabIndex === 0).map(e => e.closest('[data-group]').dataset.group)")
+    stops = page.eval_on_selector_all(
+        "[data-group] [data-iso3]",
+        "els => els.filter(e => e.tabIndex === 0).map(e => e.closest('[data-group]').dataset.group)")
     assert sorted(stops) == ["bars", "table"]
 
     figure = page.get_by_role("columnheader", name=METRICS["contamination"].label)
