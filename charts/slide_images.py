@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import warnings
 from functools import cache
+from html import escape
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -38,7 +39,9 @@ def figure_to_image(figure: go.Figure, image_format: str) -> bytes:
 
 
 def _titled(figure: go.Figure, title: str, source: str) -> go.Figure:
-    figure.update_layout(title=dict(text=f"<b>{title}</b>", x=0.01, font=dict(size=28)), margin=dict(t=90, b=110, l=60, r=30))
+    # Plotly reads a title as markup: the title (a state's name) goes in escaped, its weight set by the font.
+    figure.update_layout(title=dict(text=escape(title), x=0.01, font=dict(size=28, weight="bold")),
+                         margin=dict(t=90, b=110, l=60, r=30))
     # Below everything, the legend included: the slide says where its figures come from.
     figure.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-100, yanchor="bottom",
                           showarrow=False, xanchor="left", font=dict(size=14, color="#333333"))

@@ -31,15 +31,15 @@ def compute_view_ranges(view: Neighbourhood) -> tuple[list[float], list[float]]:
 
 def make_regional_map_figure(name: str, iso3: str, neighbourhood: Neighbourhood, small_states: pd.DataFrame) -> go.Figure:
     """The state in red among its neighbours, as far around it as the dashboard's regional map shows."""
-    # The name goes in as the trace's name, not into the template's text: plotly reads a hover template as markup.
-    hover = "<b>%{fullData.name}</b> (" + iso3 + ")<extra></extra>"
+    # The name and code go in as the trace's name and meta, not into the template: plotly reads a template as markup.
+    hover = "<b>%{fullData.name}</b> (%{meta})<extra></extra>"
     figure = go.Figure(go.Choropleth(
         locations=[iso3], z=[1], locationmode="ISO-3", colorscale=[[0, SELECTED], [1, SELECTED]], showscale=False,
-        marker_line_color="white", marker_line_width=0.6, hovertemplate=hover, name=name,
+        marker_line_color="white", marker_line_width=0.6, hovertemplate=hover, name=name, meta=iso3,
     ))
     dot = small_states[small_states["iso3"] == iso3]
     if len(dot):  # too small to see (or no shape in the base map, like Tuvalu): a dot marks it
-        figure.add_trace(go.Scattergeo(lon=dot["lon"], lat=dot["lat"], mode="markers", name=name, hovertemplate=hover,
+        figure.add_trace(go.Scattergeo(lon=dot["lon"], lat=dot["lat"], mode="markers", name=name, hovertemplate=hover, meta=iso3,
                                        marker=dict(size=12, color=SELECTED, line=dict(color="#444444", width=1))))
     lon_range, lat_range = compute_view_ranges(neighbourhood)
     figure.update_geos(
