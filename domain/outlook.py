@@ -33,6 +33,8 @@ TYPED_PACE = N_("typed pace")
 MEASURED_PACE = N_("pace from land release {years}")
 FEWER_PACE_YEARS = N_("pace from land release {years}: only {used} of the {asked} years asked have a figure from the "
                       "last {age} years")
+PAST_PROJECTION = N_("at {pace} km²/year the area estimated at the end of {year} would have been released by {month}, "
+                     "yet no completion is declared: the estimate is out of date")
 PROJECTED = N_("{years} years needed at {pace} km²/year ({basis}); projected completion {year}")
 
 
@@ -111,6 +113,10 @@ def compute_outlook(row: pd.Series, on: dt.date, assumptions: OutlookAssumptions
     # Shown as a month, not "2028.2" (read as a decimal comma in French): the month of the rounded figure
     # the pages and charts use, in English like every domain text (translated when shown).
     completion = format_month_year(round(projected, 1), DEFAULT_LANGUAGE)
+    if projected <= decimal_year(on.isoformat()):
+        # A completion date already behind us says the estimate, not the state, is late (Cambodia: 800 km² at the
+        # end of 2022 and 362 km² released in 2023 would have ended in 2025): no outlook is drawn from it.
+        return _cannot(PAST_PROJECTION.format(pace=f"{pace:.2f}", year=row["estimate_as_of"], month=completion), empty)
     on_pace = projected <= decimal_year(row["article5_deadline"])
     return {
         "outlook": ON_PACE if on_pace else OFF_PACE,

@@ -115,7 +115,8 @@ DEFAULT_DECK = (
      N_("The darker a state, the more of its stated needs no partnership fully covers.")),
     (N_("Reporting completeness"), "/gaps?view=completeness",
      N_("What each State Party has reported, and what is missing or stale.")),
-    (N_("Cambodia"), "/country?iso3=KHM", N_("One State Party's page: key figures and its completion outlook.")),
+    # Angola: a State whose estimate is recent enough to draw its completion outlook (Cambodia's 2022 estimate is not).
+    (N_("Angola"), "/country?iso3=AGO", N_("One State Party's page: key figures and its completion outlook.")),
 )
 DECK_SOURCE = "default_slides"  # the import_batch marker's source: the deck is seeded once, ever
 

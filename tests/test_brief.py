@@ -43,7 +43,7 @@ def test_brief_is_one_a4_page_naming_the_state_and_its_sources(build):
     for url in profile.resources["url"].head(3):
         assert url in text.replace(" ", "") or url in text
     assert "Article 5 deadline: 2030-12-31" in text
-    assert "on pace" in text
+    assert "the estimate is out of date" in text
 
 
 def test_brief_of_a_state_with_nothing_says_not_reported(build):

@@ -128,9 +128,11 @@ def test_projection_follows_the_chosen_pace_years_and_a_typed_rate(small):
     assert last_two.pace_km2_per_year == pytest.approx(11.0)  # mean of 12 (2021, the leading figure) and 10 (2022)
     assert last_two.years_needed == pytest.approx(68 / 11, abs=0.05)
     assert last_two.start_year == 2023  # the 2022 estimate stands at the end of 2022
-    typed = compute_projection(angola, TODAY, OutlookAssumptions(pace_km2_per_year=34))
-    assert typed.pace_km2_per_year == 34 and typed.projected_completion_year == pytest.approx(2025.0)
-    assert typed.outlook == "on pace" and "typed pace of 34" in typed.assumptions
+    typed = compute_projection(angola, TODAY, OutlookAssumptions(pace_km2_per_year=17))
+    assert typed.pace_km2_per_year == 17 and typed.projected_completion_year == pytest.approx(2027.0)
+    assert typed.outlook == "on pace" and "typed pace of 17" in typed.assumptions
+    past = compute_projection(angola, TODAY, OutlookAssumptions(pace_km2_per_year=34))  # done by 2025: out of date
+    assert past.outlook == "cannot be computed" and past.projected_completion_year is None
 
 
 def test_projection_says_why_it_cannot_be_computed(small):

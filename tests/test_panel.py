@@ -147,11 +147,11 @@ def test_pace_uses_no_figure_older_than_the_age_its_caption_states():
     assert (pace["pace_km2_per_year"], pace["pace_first_year"], pace["pace_years_used"]) == (40.0, 2023, 1)
     none_recent = compute_pace(releases[releases["year"] < 2020], OutlookAssumptions(), TODAY)
     assert none_recent.empty
-    result = compute_outlook(_row(pace_km2_per_year=40.0, pace_first_year=2023, pace_last_year=2023, pace_years_used=1),
-                             TODAY, OutlookAssumptions())
+    result = compute_outlook(_row(ap_contamination_km2=400.0, pace_km2_per_year=40.0, pace_first_year=2023,
+                                  pace_last_year=2023, pace_years_used=1), TODAY, OutlookAssumptions())
     assert result["outlook_reason"].endswith(
         "(pace from land release 2023: only 1 of the 3 years asked have a figure from the last 5 years); "
-        "projected completion January 2026")
+        "projected completion January 2035")
 
 
 def test_a_year_only_deadline_counts_to_the_end_of_that_year():
@@ -197,3 +197,13 @@ def test_outlook_reason_names_the_years_its_pace_comes_from():
     assert "pace from land release 2024)" in single["outlook_reason"]
     typed = compute_outlook(_row(), TODAY, OutlookAssumptions(pace_km2_per_year=20.0))
     assert "typed pace" in typed["outlook_reason"]
+
+
+def test_a_projected_completion_already_past_says_the_estimate_is_out_of_date():
+    # 800 km² at the end of 2022, 362 km²/year: done by March 2025, before 27 November 2026, yet not declared.
+    row = _row(ap_contamination_km2=800.0, estimate_as_of=2022, pace_km2_per_year=362.0)
+    result = compute_outlook(row, TODAY, OutlookAssumptions())
+    assert result["outlook"] == "cannot be computed"
+    assert result["outlook_reason"] == ("at 362.00 km²/year the area estimated at the end of 2022 would have been released "
+                                        "by March 2025, yet no completion is declared: the estimate is out of date")
+    assert pd.isna(result["projected_completion_year"])
