@@ -25,7 +25,7 @@ def pack_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def spanish_pack_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pack_es")
-    build_pack(folder, ["KHM"], on=dt.date(2026, 11, 27), language="es")
+    build_pack(folder, ["AGO"], on=dt.date(2026, 11, 27), language="es")
     return folder
 
 
@@ -80,7 +80,8 @@ def test_a_state_page_draws_its_charts_and_regional_map_from_disk(disk_page, pac
     page = disk_page.page
     page.goto((pack_dir / "country" / "KHM.html").as_uri())
     plots = page.locator(".plot").count()
-    assert plots == 5  # casualties, land release, outlook, regional map, support
+    # Casualties, land release, regional map, support; no outlook: its 2022 estimate is out of date at 2023's pace.
+    assert plots == 4
     page.wait_for_function(f"document.querySelectorAll('.plot .main-svg').length >= {plots}", timeout=30_000)
     page.wait_for_selector("#regional_map path.choroplethlocation", timeout=30_000)
     for heading in ["1. National context", "4. Maps", "8. Additional resources"]:
@@ -95,11 +96,11 @@ def test_a_state_page_draws_its_charts_and_regional_map_from_disk(disk_page, pac
 
 def test_a_spanish_state_page_is_in_spanish_from_disk(disk_page, spanish_pack_dir):
     page = disk_page.page
-    page.goto((spanish_pack_dir / "country" / "KHM.html").as_uri())
+    page.goto((spanish_pack_dir / "country" / "AGO.html").as_uri())
     assert page.locator("html").get_attribute("lang") == "es"
     page.wait_for_selector("#outlook .main-svg", timeout=30_000)
-    for heading in ["Camboya (KHM)", "1. Contexto nacional", "4. Mapas"]:
+    for heading in ["Angola (AGO)", "1. Contexto nacional", "4. Mapas"]:
         assert page.get_by_role("heading", name=heading, exact=True).is_visible()
     assert page.locator("#outlook .ytitle").text_content() == "km² restantes"  # the chart's own axis title
     assert page.get_by_text("instantánea estática").first.is_visible()
-    disk_page.screenshot("pack_KHM_es")
+    disk_page.screenshot("pack_AGO_es")
