@@ -8,5 +8,8 @@ export default {
     "rule-empty-line-before": null,
     "at-rule-empty-line-before": null,
     "comment-empty-line-before": null,
+    // Our own classes are kebab-case; Streamlit names a keyed element's container st-key-<key> (ui/presenter.css).
+    "selector-class-pattern": ["^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*|st-key-[a-z0-9_]+)$",
+      {message: "kebab-case, or Streamlit's st-key-<key>"}],
   },
 };

@@ -7,11 +7,12 @@ script sets it in the browser; the README's "Sign-in" section weighs what that m
 """
 from __future__ import annotations
 
-import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from charts.templating import render
 from i18n import _
 from ui.cached import cached_store
 from ui.components import plain
@@ -24,11 +25,7 @@ FAILED_KEY = "sign_in_failed"
 COOKIE_KEY = "sign_in_cookie"  # what the next run writes to the browser: a new token, or "" to clear it
 COOKIE = "mbc_session"
 SESSION_SECONDS = 12 * 3600  # store.sessions.SESSION_HOURS: the browser forgets the cookie when the server does
-# Only our own token goes in (43 URL-safe characters, checked by store.sessions before it is written): no user text.
-SET_COOKIE = """<script>
-document.cookie = "{name}=" + {value} + "; Path=/; Max-Age={max_age}; SameSite=Strict"
-  + (location.protocol === "https:" ? "; Secure" : "");
-</script>"""
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 def oidc_configured() -> bool:
@@ -113,8 +110,9 @@ def _write_cookie() -> None:
     if token is None:
         return
     max_age = SESSION_SECONDS if token else 0
-    st.html(SET_COOKIE.format(name=COOKIE, value=json.dumps(token), max_age=max_age), unsafe_allow_javascript=True,
-            width="content")
+    # Only our own token goes in (43 URL-safe characters, checked by store.sessions before it is written).
+    st.html(render(TEMPLATES, "set_cookie.html.j2", cookie=COOKIE, value=token, max_age=max_age),
+            unsafe_allow_javascript=True, width="content")
 
 
 def _render_signed_in(actor: Actor) -> None:

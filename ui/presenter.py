@@ -6,6 +6,7 @@ page, slides in the store.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
@@ -19,42 +20,8 @@ from ui.url_state import PRESENT, SLIDE, open_from_url, presenting, with_languag
 # The pages a slide may show (the store checks views against the same list); the root is the overview.
 PAGE_FILES = {"": "app_pages/overview.py", **{page: f"app_pages/{page}.py" for page in SLIDE_PAGES}}
 
-# Our own constant CSS (no user text): 1.5x type through the root size every rem follows, black on white,
-# short captions, and the sidebar, header, toolbar and footer hidden so figures get the full width.
-PRESENTER_CSS = """<style>
-html { font-size: 150% !important; }
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer { display: none !important; }
-[data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #ffffff !important; color: #000000 !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2rem !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #1a1a1a !important; opacity: 1 !important; }
-/* Captions short: two lines on screen, the rest on hover (the full text stays in the page for screen readers). */
-[data-testid="stCaptionContainer"] p {
-  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
-}
-[data-testid="stCaptionContainer"] p:hover { -webkit-line-clamp: unset; }
-a { color: #0b3d91 !important; }
-/* One slide per screen: at 1280 x 720 the bar, the title, the summary of the filters, one caption line, the chart
-   or map and its source line all fit, so tighter gaps, a one-line title, and the page's own controls hidden
-   (their values are summarised in one line; widgets stay in the page so the view and its URL are unchanged). */
-[data-testid="stMainBlockContainer"] { padding: 0.5rem 2rem 2rem !important; }
-[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.35rem !important; }
-[data-testid="stMain"] h1 { font-size: 1.4rem !important; padding: 0.1rem 0 !important; line-height: 1.3 !important; }
-[data-testid="stMain"] h1 a { display: none !important; }
-[class*="st-key-presenter_hide"] { display: none !important; }
-[data-testid="stCaptionContainer"] p { -webkit-line-clamp: 1; }
-[data-testid="stMetricValue"] > div { font-size: 1.6rem !important; line-height: 1.2 !important; }
-.st-key-presenter_bar { font-size: 0.8rem; }
-.st-key-presenter_bar button { min-height: 1.7rem !important; padding: 0 0.6rem !important; }
-.st-key-presenter_bar p { font-size: 0.8rem !important; margin: 0 !important; }
-.st-key-presenter_bar [data-testid="stMarkdownContainer"] { display: flex; align-items: center; }
-/* The overview's map: as tall as the screen leaves under the title, caption and legend (16:9 or not). */
-.mbc-map { max-height: calc(100vh - 18rem) !important; }
-.mbc-before .mbc-note {
-  display: -webkit-box; -webkit-line-clamp: 1; -webkit-box-orient: vertical; overflow: hidden;
-}
-.mbc-before .mbc-note:hover { -webkit-line-clamp: unset; }
-</style>"""
+# Our own constant stylesheet (no user text), in its own linted file; Streamlit wraps a .css path in <style>.
+PRESENTER_CSS = Path(__file__).with_name("presenter.css")
 # A plotly chart's height on a slide, in pixels (plotly cannot size to the screen from CSS): what a 1280 x 720
 # screen leaves under the bar, title, summary and caption lines and above the source line, at 1.5x type.
 SLIDE_CHART_HEIGHT = 430
