@@ -128,6 +128,15 @@ class OfflinePage:
         self.page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
         self.page.wait_for_timeout(500)
 
+    def sign_in(self, username: str, password: str) -> None:
+        """Through the sidebar's sign-in popover, as a person does."""
+        self.page.get_by_test_id("stSidebar").get_by_role("button", name="Sign in").click()
+        form = self.page.get_by_test_id("stForm").filter(has=self.page.get_by_role("textbox", name="Username"))
+        form.get_by_role("textbox", name="Username").fill(username)
+        form.get_by_role("textbox", name="Password").fill(password)
+        form.get_by_role("button", name="Sign in").click()
+        self.wait_until_drawn()
+
     def screenshot(self, name: str) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         path = ARTIFACTS / f"{name}.png"

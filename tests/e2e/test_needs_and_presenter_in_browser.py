@@ -77,16 +77,6 @@ def test_presenter_mode_steps_through_slides_with_the_arrow_keys(offline_page, t
     expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=15_000)
 
 
-def _sign_in(page, offline_page, username: str, password: str) -> None:
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_role("button", name="Sign in").click()  # opens the sign-in popover
-    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("textbox", name="Username"))
-    form.get_by_role("textbox", name="Username").fill(username)
-    form.get_by_role("textbox", name="Password").fill(password)
-    form.get_by_role("button", name="Sign in").click()
-    offline_page.wait_until_drawn()
-
-
 def _select_row_with(page, offline_page, text: str) -> None:
     """Tick the row marker of the needs table's row holding `text` (the grid draws on a canvas; its cells are
     also in the page for screen readers, with their row index)."""
@@ -113,7 +103,7 @@ def test_a_donor_finds_a_current_need_an_announced_offer_that_fits_and_proposes_
 
         # Current clearance needs in Asia: Iraq's Kurdistan need (period not stated) and the pledges of July 2016.
         page_.open("/needs?area=clearance&region=Asia")
-        _sign_in(page, page_, *admin_credentials)
+        page_.sign_in(*admin_credentials)
         assert "current" not in page.url  # on by default, so not written
         _select_row_with(page, page_, "IRQ")  # the one current Iraq clearance need
         kind = "announced (pledge, 2016), not a payment: the-monitor.org"

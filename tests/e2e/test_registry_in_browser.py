@@ -18,13 +18,8 @@ def test_an_admin_signs_in_adds_an_offer_sees_it_listed_and_edits_it(offline_pag
     username, password = admin_credentials
     page = offline_page.open("/registry")
     page.set_viewport_size({"width": 1280, "height": 1600})
+    offline_page.sign_in(username, password)
     sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_role("button", name="Sign in").click()  # opens the sign-in popover
-    sign_in = page.get_by_test_id("stForm").filter(has=page.get_by_role("textbox", name="Username"))
-    sign_in.get_by_role("textbox", name="Username").fill(username)
-    sign_in.get_by_role("textbox", name="Password").fill(password)
-    sign_in.get_by_role("button", name="Sign in").click()
-    offline_page.wait_until_drawn()
     assert sidebar.get_by_text(f"Signed in as {username}").is_visible()
     assert sidebar.get_by_role("link", name="Import").is_visible()  # an admin's page
 
