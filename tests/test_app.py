@@ -28,7 +28,7 @@ def test_the_router_lists_every_page_script_once():
 
 @pytest.fixture
 def admin_app(tmp_path, monkeypatch) -> AppTest:
-    """The app on a fresh store, signed in as an admin: the router then lists every page."""
+    """The app on a fresh store, signed in as an admin: every page (the import page too) shows its content."""
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("MBC_STORE_PATH", str(tmp_path / "store.sqlite3"))
     cached_store.clear()
