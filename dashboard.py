@@ -4,8 +4,11 @@ import streamlit as st
 from i18n import LANGUAGES, _, set_language
 from ui.auth import current_actor, render_account
 from ui.cached import cached_compiled_date
+from ui.clock import start_run
 from ui.presenter import apply_presenter_style, render_presenter_bar
 from ui.url_state import LANG, PRESENT, open_from_url, presenting
+
+start_run()  # today's date, once for everything this run draws
 
 # The language first: everything below, page titles included, is drawn in it. An unknown ?lang= means English.
 language = set_language(st.query_params.get(LANG))

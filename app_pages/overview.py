@@ -5,7 +5,7 @@ from charts.overview_html import make_headlines_html, make_ranked_and_table_html
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters
 from i18n import _, current_language, set_language
 from ui.cached import cached_compiled_date, cached_outline_svg, cached_overview_view, cached_provenance, cached_small_states
-from ui.clock import today
+from ui.clock import start_run, today
 from ui.components import render_downloads, render_slide_images, source_line, translated
 from ui.presenter import hidden_when_presenting, render_filter_summary, slide_title
 from ui.svg_view import render_svg_view, render_world_map
@@ -29,6 +29,8 @@ st.title(slide_title(_("Where contamination remains, and what is needed")))
 @st.fragment
 def overview() -> None:
     set_language(st.session_state.get("language"))  # a fragment's rerun is a new run: the language is set again
+    if not st.session_state.get(FULL_RUN):
+        start_run()  # and so is today's date (a full run has read it in the router)
     # 1. Read the view from the URL
     read_url_state(PARAMS)
     # Two rows of controls, each one flex row (a row of columns costs a block per column on every rerun); on a
