@@ -1,7 +1,6 @@
 """State Party: the cooperation committee's country-page outline for one state (`?iso3=XXX`)."""
 import streamlit as st
 
-from charts.brief import make_country_brief_pdf
 from domain.country import compute_projection
 from domain.country_page import build_country_page
 from domain.outlook import OutlookAssumptions
@@ -41,9 +40,17 @@ profile = cached_country_profile(iso3, on)
 assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
 projection = compute_projection(profile, on, assumptions)
 compiled = cached_compiled_date()
-language = current_language()  # bound now: the download is made after this run, maybe in another language's
-brief.download_button(_("One-page brief (PDF)"), lambda language=language: make_country_brief_pdf(
-                          profile, projection, compiled, language),
+language = current_language()
+
+
+# Made after this run, when clicked: what it shows is bound now (the language too, which may have changed by then).
+def brief_pdf(profile=profile, projection=projection, compiled=compiled, language=language) -> bytes:
+    from charts.brief import make_country_brief_pdf  # matplotlib: over a second to import, paid on the first click only
+
+    return make_country_brief_pdf(profile, projection, compiled, language)
+
+
+brief.download_button(_("One-page brief (PDF)"), brief_pdf,
                       file_name=f"{iso3}_brief.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                       width="stretch", help=_("Key figures, outlook, needs, partners and their sources, made on this machine"))
 with image:
