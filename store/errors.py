@@ -1,9 +1,24 @@
 """What a write can be refused for; each message is meant to be shown to the person as is."""
 from __future__ import annotations
 
+from i18n import N_
+
+# Marked for translation: pages show it in the reader's language.
+UNREACHABLE = N_("the registry's database cannot be reached: editing is unavailable until it is back; reading pages "
+                 "keep working from the embedded data")
+
 
 class StoreError(Exception):
     pass
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached: it refuses connections, is down, cut the connection off, does not answer
+    within the connect timeout, or (SQLite) its file cannot be opened. The interrupted transaction was not committed
+    (unless the connection broke during the commit itself, which the database finishes or undoes whole)."""
+
+    def __init__(self, message: str = UNREACHABLE):
+        super().__init__(message)
 
 
 class PermissionDenied(StoreError):
