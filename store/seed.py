@@ -53,27 +53,37 @@ def _batch(conn: Connection, source: str, rows: int, filename: str | None = None
     ).returning(import_batch.c.id)).scalar_one()
 
 
+def stated_needs() -> list[dict]:
+    """Each row of data/stated_needs.csv as the reference need the seed writes."""
+    return [need_from_stated(row, f"data/stated_needs.csv row {row['source_row']}")
+            for _, row in LOADERS["stated_needs"]().iterrows()]
+
+
+def support_records() -> list[dict]:
+    """Each donor -> recipient pair of data/support_pairs.csv as the support record the seed writes."""
+    return [
+        {
+            "donor": row["donor"], "donor_iso3": plain(row["donor_iso3"]), "recipient": row["recipient"],
+            "recipient_iso3": plain(row["iso3"]), "year": plain(row["year"]), "usd_million": plain(row["usd_million"]),
+            "thematic_area": plain(row["thematic_area"]), "is_announcement": bool(row["is_announcement"]),
+            "source_url": plain(row["source_url"]), "notes": plain(row["notes"]),
+        }
+        for _, row in LOADERS["support_pairs"]().iterrows()
+    ]
+
+
 def _seed_needs(conn: Connection) -> None:
-    table = LOADERS["stated_needs"]()
-    batch_id = _batch(conn, "stated_needs", len(table))
-    for _, row in table.iterrows():
-        values = need_from_stated(row, f"data/stated_needs.csv row {row['source_row']}")
+    needs = stated_needs()
+    batch_id = _batch(conn, "stated_needs", len(needs))
+    for values in needs:
         insert_record(conn, need, {**values, "import_batch_id": batch_id}, SEED_ACTOR, batch_id)
 
 
 def _seed_support(conn: Connection) -> None:
     # Read-only history: no version, no edits, so no audit entry per row; the batch is the provenance.
-    table = LOADERS["support_pairs"]()
-    batch_id = _batch(conn, "support_pairs", len(table))
-    conn.execute(insert(support_record), [
-        {
-            "donor": row["donor"], "donor_iso3": plain(row["donor_iso3"]), "recipient": row["recipient"],
-            "recipient_iso3": plain(row["iso3"]), "year": plain(row["year"]), "usd_million": plain(row["usd_million"]),
-            "thematic_area": plain(row["thematic_area"]), "is_announcement": bool(row["is_announcement"]),
-            "source_url": plain(row["source_url"]), "notes": plain(row["notes"]), "import_batch_id": batch_id,
-        }
-        for _, row in table.iterrows()
-    ])
+    records = support_records()
+    batch_id = _batch(conn, "support_pairs", len(records))
+    conn.execute(insert(support_record), [{**values, "import_batch_id": batch_id} for values in records])
 
 
 def offer_from_announcement(row: pd.Series, reference_source: str) -> dict:
@@ -107,17 +117,37 @@ def offer_from_announcement(row: pd.Series, reference_source: str) -> dict:
     }
 
 
-def _seed_announced_offers(conn: Connection) -> None:
+def announced_offers() -> list[dict]:
+    """Each announcement of data/support_pairs.csv to one state as the open offer the seed writes."""
     pairs = LOADERS["support_pairs"]()
     # An announcement to no single state (a non-state recipient) has no target a need could meet.
     announced = pairs[pairs["is_announcement"] & pairs["iso3"].notna() & pairs["iso3_kind"].eq("state")]
-    batch_id = _batch(conn, "announced_offers", len(announced), filename="support_pairs")
-    for _, row in announced.iterrows():
-        values = offer_from_announcement(row, f"data/support_pairs.csv row {row['source_row']}")
+    return [offer_from_announcement(row, f"data/support_pairs.csv row {row['source_row']}")
+            for _, row in announced.iterrows()]
+
+
+def _seed_announced_offers(conn: Connection) -> None:
+    offers = announced_offers()
+    batch_id = _batch(conn, "announced_offers", len(offers), filename="support_pairs")
+    for values in offers:
         insert_record(conn, offer, {**values, "import_batch_id": batch_id}, SEED_ACTOR, batch_id)
 
 
 SEEDS = {"stated_needs": _seed_needs, "support_pairs": _seed_support, "announced_offers": _seed_announced_offers}
+
+
+def reference_records() -> dict[str, list[dict]]:
+    """The needs, offers and support records a freshly seeded store holds, as its reads return them (ids in seed
+    order, version 1, by the seed; no time of change), from data/ alone: what the pages read while the database
+    cannot be reached."""
+    tracking = {"version": 1, "created_by": SEED_ACTOR, "updated_by": SEED_ACTOR, "created_at": None,
+                "updated_at": None, "import_batch_id": None}
+    return {
+        "need": [{"id": number, **values, **tracking} for number, values in enumerate(stated_needs(), start=1)],
+        "offer": [{"id": number, **values, **tracking} for number, values in enumerate(announced_offers(), start=1)],
+        "support": [{"id": number, **values, "import_batch_id": None}
+                    for number, values in enumerate(support_records(), start=1)],
+    }
 
 
 def seed_reference(store: Store) -> list[str]:

@@ -2,7 +2,7 @@
 a restart adds nothing."""
 from data_loaders.registry import LOADERS
 from store import list_import_batches, list_needs, list_offers, list_support_records, open_store
-from store.seed import SEEDS, seed_reference
+from store.seed import SEEDS, reference_records, seed_reference
 
 
 def test_first_start_seeds_reference_records_and_the_second_seeds_nothing(database_url):
@@ -63,3 +63,19 @@ def test_a_database_seeded_before_offers_existed_gets_them_once(database_url):
     assert seed_reference(store) == []
     assert len(list_offers(store)) == 19
     store.close()
+
+
+def test_the_reference_records_read_without_a_database_are_those_a_fresh_store_holds(database_url):
+    """What pages show while the database cannot be reached (store.seed.reference_records) is what the seed writes,
+    ids included: the same records, the same numbers."""
+    store = open_store(database_url)
+    stored = {"need": list_needs(store), "offer": list_offers(store), "support": list_support_records(store)}
+    store.close()
+    embedded = reference_records()
+    for kind, rows in stored.items():
+        by_id = {row["id"]: row for row in embedded[kind]}
+        assert sorted(by_id) == sorted(row["id"] for row in rows), kind
+        for row in rows:
+            same = {field: value for field, value in row.items()
+                    if field not in ("created_at", "updated_at", "import_batch_id")}
+            assert {field: by_id[row["id"]][field] for field in same} == same, (kind, row["id"])
