@@ -1,4 +1,5 @@
-"""Open the store: connect, apply pending migrations, seed reference data and the default slides on first start."""
+"""Open the store: connect, apply pending migrations, seed reference data and the default slides on first start,
+under a lock that lets one process at a time do it (store/startup_lock.py)."""
 from __future__ import annotations
 
 from store.base import Store
@@ -6,13 +7,16 @@ from store.engine import database_url, make_engine
 from store.migrate import upgrade
 from store.seed import seed_reference
 from store.slides import seed_default_slides
+from store.startup_lock import startup_lock
 
 
 def open_store(url: str | None = None, *, seed: bool = True) -> Store:
     """The store at `url` (default: DATABASE_URL or the SQLite file), migrated to the latest version."""
     store = Store(make_engine(url or database_url()))
-    upgrade(store.engine)
-    if seed:
-        seed_reference(store)
-        seed_default_slides(store)
+    # Replicas may start at once on one database: one at a time migrates and seeds; the next finds it all done.
+    with startup_lock(store.engine):
+        upgrade(store.engine)
+        if seed:
+            seed_reference(store)
+            seed_default_slides(store)
     return store
