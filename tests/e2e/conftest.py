@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,52 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _wait_until_healthy(process: subprocess.Popen, url: str, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit at {url} exited with code {process.returncode}:\n{log.read_text()}")
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"streamlit at {url} did not become healthy within 60 s")
+
+
+@contextmanager
+def streamlit_servers(*runs: tuple[dict[str, str], Path]) -> Iterator[list[str]]:
+    """`streamlit run serve.py`, one per (environment, stderr log), all started at once; yields their URLs
+    when all are healthy, and stops them all on the way out."""
+    ports: list[int] = []
+    while len(ports) < len(runs):  # two sockets closed in a row may be handed the same port
+        if (port := _free_port()) not in ports:
+            ports.append(port)
+    started: list[tuple[subprocess.Popen, str, Path]] = []
+    with ExitStack() as files:
+        try:
+            for (env, log), port in zip(runs, ports, strict=True):
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.address", "127.0.0.1",
+                     "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                     "--server.fileWatcherType", "none"],
+                    cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=files.enter_context(log.open("w")),
+                )
+                started.append((process, f"http://127.0.0.1:{port}", log))
+            for process, url, log in started:
+                _wait_until_healthy(process, url, log)
+            yield [url for _, url, _ in started]
+        finally:
+            for process, _, _ in started:
+                process.terminate()
+            for process, _, _ in started:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
 
 
 @pytest.fixture(scope="session")
@@ -62,29 +110,8 @@ def server_log(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def server_url(chromium_path, store_env, admin_credentials, server_log) -> str:
-    port = _free_port()
-    log = server_log.open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=store_env, stdout=subprocess.DEVNULL, stderr=log,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not become healthy within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with streamlit_servers((store_env, server_log)) as (url,):
+        yield url
 
 
 @pytest.fixture(scope="session")
