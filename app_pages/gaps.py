@@ -6,7 +6,7 @@ from domain.gaps import compute_casualties_against_support, compute_reporting_co
 from i18n import N_, _
 from ui.cached import cached_panel, cached_table
 from ui.clock import today
-from ui.components import translated
+from ui.components import render_store_down, translated
 from ui.gaps_sections import render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state
 from ui.localize import localize_states
 from ui.presenter import hidden_when_presenting, render_filter_summary, slide_title
@@ -34,7 +34,10 @@ render_filter_summary([_(VIEWS[view]), _(st.session_state["show"]) if view == "t
 on = today()
 panel = localize_states(cached_panel(on))
 if view == "pace":
-    uncovered = count_uncovered_needs(read_registry().coverage)
+    registry = read_registry()
+    if not registry.stored:
+        render_store_down()
+    uncovered = count_uncovered_needs(registry.coverage)
     clicked = render_pace_view(panel.assign(uncovered_needs=panel["iso3"].map(uncovered).fillna(0).astype(int)))
 elif view == "casualties":
     trends = compute_casualties_against_support(cached_table("casualties"), cached_table("support_by_recipient"))

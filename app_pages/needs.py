@@ -12,7 +12,7 @@ from i18n import N_, _
 from ui.auth import current_actor
 from ui.cached import cached_panel, cached_small_states
 from ui.clock import today
-from ui.components import NOT_REPORTED, render_chart, render_downloads, render_source_line, translated
+from ui.components import NOT_REPORTED, render_chart, render_downloads, render_source_line, render_store_down, translated
 from ui.localize import localize_states, translate_columns
 from ui.needs_sections import render_matches_for
 from ui.presenter import fit_to_slide, hidden_when_presenting, render_filter_summary, slide_title
@@ -60,8 +60,10 @@ render_filter_summary([
     _("Current needs only") if state["current"] else "", _("Urgency: casualties rising") if state["rising"] else "",
     _("Only needs no one has offered for") if state["unoffered"] else ""])
 
-# 2. Get data and compute
+# 2. Get data and compute (from the embedded data, said so, while the registry's database cannot be reached)
 registry = read_registry()
+if not registry.stored:
+    render_store_down()
 filters = NeedFilters(tuple(st.session_state["area"]), tuple(st.session_state["region"]), tuple(st.session_state["size"]),
                       tuple(st.session_state["need_status"]), st.session_state["within"] or None,
                       st.session_state["rising"], st.session_state["unoffered"],

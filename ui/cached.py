@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from time import monotonic
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -76,11 +77,38 @@ def cached_neighbourhood(iso3: str) -> Neighbourhood | None:
     return select_neighbourhood(cached_boundaries(), iso3)
 
 
+# After the store failed to open (its database could not be reached), the next runs fail at once for this long
+# rather than each waiting for the connect timeout; then the next run tries again.
+STORE_RETRY_SECONDS = 10
+_store_failed_at: dict[str, float] = {}  # database URL -> when opening it last failed (monotonic seconds)
+
+
 @st.cache_resource(show_spinner=False)  # one engine, one migration run and one seed check per process
 def cached_store() -> Store:
-    from store import open_store  # loaded on first use: visitors who only read never need SQLAlchemy or Alembic
+    """The store, opened once per process. While its database cannot be reached this raises StoreUnavailable, which
+    Streamlit does not cache: a later run opens it once the database is back, without restarting the server. An
+    opened store recovers by itself (its pool replaces connections the database dropped)."""
+    # Loaded on first use: visitors who only read never need SQLAlchemy or Alembic.
+    from store import StoreUnavailable, open_store
+    from store.engine import database_url
 
-    return open_store()
+    url = database_url()
+    if url in _store_failed_at and monotonic() - _store_failed_at[url] < STORE_RETRY_SECONDS:
+        raise StoreUnavailable()
+    try:
+        return open_store(url)
+    except StoreUnavailable:
+        _store_failed_at[url] = monotonic()
+        raise
+
+
+@st.cache_data(show_spinner=False)
+def cached_reference_records() -> dict[str, list[dict]]:
+    """The reference needs, announced offers and support records from the embedded data, as a fresh store holds
+    them: what the registry's pages read while its database cannot be reached."""
+    from store.seed import reference_records
+
+    return reference_records()
 
 
 @st.cache_data(show_spinner=False)

@@ -148,3 +148,17 @@ def refusal_text(error: Exception) -> str:
     if problems:
         return "; ".join(f"{field}: {translate_message(reason)}" for field, reason in problems.items())
     return str(translate_message(str(error)))
+
+
+# While the registry's database cannot be reached (store.StoreUnavailable): what pages say instead of a traceback.
+STORE_DOWN = N_("The registry's database cannot be reached: showing the reference needs and announced offers from the "
+                "embedded data; editing is unavailable until it is back.")
+EDITING_DOWN = N_("The registry's database cannot be reached: editing is unavailable until it is back; reading pages keep "
+                  "working from the embedded data.")
+NOT_SAVED = N_("Could not be saved: the registry's database cannot be reached. Your text is kept; try again when it is "
+               "back.")
+
+
+def render_store_down(message: str = STORE_DOWN) -> None:
+    """The notice on a page reading the embedded data because the registry's database cannot be reached."""
+    st.warning(_(message), icon=":material/cloud_off:")

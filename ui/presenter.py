@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import streamlit as st
 
 from config import SLIDE_PAGES
-from i18n import _
+from i18n import N_, _
 from ui.cached import cached_store
 from ui.components import plain
 from ui.url_state import PRESENT, SLIDE, open_from_url, presenting, with_language
@@ -26,6 +26,7 @@ PRESENTER_CSS = Path(__file__).with_name("presenter.css")
 # screen leaves under the bar, title, summary and caption lines and above the source line, at 1.5x type.
 SLIDE_CHART_HEIGHT = 430
 SUMMARY_SEPARATOR = " · "
+SLIDES_DOWN = N_("Slides are unavailable: the registry's database cannot be reached.")
 
 
 def apply_presenter_style() -> None:
@@ -60,11 +61,16 @@ def fit_to_slide(figure):
     return figure
 
 
-def _current_slide() -> tuple[int, list[dict]]:
+def _current_slide() -> tuple[int, list[dict] | None]:
+    """Which slide is showing (0: none) and the slides; None while the registry's database cannot be reached."""
     # The store (SQLAlchemy, Alembic) is imported only when presenting or signing in: a second of every server start.
+    from store import StoreUnavailable
     from store.slides import list_slides
 
-    slides = list_slides(cached_store())
+    try:
+        slides = list_slides(cached_store())
+    except StoreUnavailable:
+        return 0, None
     try:
         current = int(st.query_params.get(SLIDE, "0"))
     except ValueError:
@@ -98,7 +104,8 @@ def _go(slides: list[dict], number: int) -> None:
 
 def render_presenter_bar() -> None:
     """Previous / next (Left and Right arrow keys), where we are, and the way out (Esc)."""
-    current, slides = _current_slide()
+    current, stored = _current_slide()
+    slides = stored or []
     bar = st.container(key="presenter_bar")
     back, where, forward, leave = bar.columns([2, 5, 2, 2], vertical_alignment="center")
     if back.button(_("Previous"), key="slide_previous", shortcut="Left", disabled=current <= 1, width="stretch"):
@@ -108,6 +115,8 @@ def render_presenter_bar() -> None:
     if current:
         # The slide's title is the page's own title (slide_title): the bar only says where we are.
         where.markdown(_("**Slide {number} of {count}**").format(number=current, count=len(slides)))
+    elif stored is None:
+        where.markdown(_(SLIDES_DOWN))
     else:
         where.markdown(_("**{count} slides** · Next (→) starts them").format(count=len(slides)) if slides
                        else _("No slides saved yet"))

@@ -1,6 +1,7 @@
 """The registry as the needs and gaps pages read it: frames, matches and coverage, fresh on every run.
 
-Not cached: records change whenever someone saves, and reading them and matching take milliseconds."""
+Not cached: records change whenever someone saves, and reading them and matching take milliseconds. While the
+registry's database cannot be reached, the pages read the reference records from the embedded data instead."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,8 @@ from domain.coverage import compute_need_coverage
 from domain.matching import Matches, match_needs_and_offers
 from domain.offer_kinds import offer_kind
 from domain.registry import RegistryFrames, build_registry_frames
-from store import list_needs, list_offers, list_partnerships, list_support_records
-from ui.cached import cached_store
+from store import StoreUnavailable, list_needs, list_offers, list_partnerships, list_support_records
+from ui.cached import cached_reference_records, cached_store
 
 
 @dataclass(frozen=True)
@@ -24,20 +25,37 @@ class RegistryView:
     # the record's last change)
     coverage: pd.DataFrame
     offer_info: pd.DataFrame  # by offer_id: kind (offered in the registry, or announced by a source), source_url
+    stored: bool = True  # False: read from the embedded data, the registry's database cannot be reached
+
+
+def read_records(support: bool = False) -> tuple[dict[str, list[dict]], bool]:
+    """The registry's needs, offers and partnerships (and support records if asked), and whether they come from the
+    store. While its database cannot be reached: the reference needs and announced offers from the embedded data,
+    with no partnership (only the store has them)."""
+    try:
+        store = cached_store()
+        records = {"need": list_needs(store), "offer": list_offers(store), "partnership": list_partnerships(store)}
+        if support:
+            records["support"] = list_support_records(store)
+        return records, True
+    except StoreUnavailable:
+        embedded = cached_reference_records()
+        records = {"need": embedded["need"], "offer": embedded["offer"], "partnership": []}
+        return records | ({"support": embedded["support"]} if support else {}), False
 
 
 def read_registry() -> RegistryView:
-    store = cached_store()
-    needs, offers = list_needs(store), list_offers(store)
-    frames = build_registry_frames(needs, offers, list_partnerships(store), list_support_records(store), un_region)
+    records, stored = read_records(support=True)
+    needs, offers = records["need"], records["offer"]
+    frames = build_registry_frames(needs, offers, records["partnership"], records["support"], un_region)
     matches = match_needs_and_offers(frames.needs, frames.offers, frames.history)
     # Coverage for every need, matchable or not (met and withdrawn needs keep their partnerships).
     with_offers = frames.needs.merge(matches.needs[["need_id", "compatible_offers"]], on="need_id", how="left")
     with_offers["compatible_offers"] = with_offers["compatible_offers"].fillna(0).astype(int)
     coverage = compute_need_coverage(with_offers, frames.partnerships)
-    changed = {n["id"]: n["updated_at"].date().isoformat() for n in needs}
+    changed = {n["id"]: n["updated_at"].date().isoformat() for n in needs if n["updated_at"] is not None}
     offer_info = pd.DataFrame(
         [{"offer_id": o["id"], "kind": offer_kind(o.get("announced_as"), o.get("announced_year"), o.get("source_url")),
           "source_url": o.get("source_url")} for o in offers],
         columns=["offer_id", "kind", "source_url"]).set_index("offer_id")
-    return RegistryView(frames, matches, coverage.assign(as_of=coverage["need_id"].map(changed)), offer_info)
+    return RegistryView(frames, matches, coverage.assign(as_of=coverage["need_id"].map(changed)), offer_info, stored)
