@@ -4,10 +4,10 @@ import streamlit as st
 
 from config import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS
 from i18n import N_, _, format_number
-from store import PermissionDenied, PreviewOutdated, commit_import, list_needs, preview_import
+from store import PermissionDenied, PreviewOutdated, StoreUnavailable, commit_import, list_needs, preview_import
 from ui.auth import current_actor
 from ui.cached import cached_store
-from ui.components import plain, refusal_text
+from ui.components import EDITING_DOWN, NOT_SAVED, plain, refusal_text, render_store_down
 
 SUMMARY_LABELS = {"added": N_("Added"), "changed": N_("Changed"), "unchanged": N_("Unchanged")}
 ADDED_COLUMNS = ["iso3", "state_name", "area", "description", "usd_million", "period", "source_url", "notes"]
@@ -28,7 +28,6 @@ st.markdown(_(
     "`python -m data_loaders validate --source stated_needs` checks it; nothing is written until you commit.\n\n"
     "Limits: files up to {megabytes} MB, {rows} rows, {characters} characters per cell."
 ).format(megabytes=MAX_FILE_BYTES // 2**20, rows=format_number(MAX_ROWS), characters=format_number(MAX_CELL_CHARS)))
-store = cached_store()
 uploaded = st.file_uploader(_("Stated needs file"), type=["csv", "xlsx"], key="import_file",
                             max_upload_size=MAX_FILE_BYTES // 2**20)
 
@@ -37,9 +36,14 @@ if done := st.session_state.get("import_done"):
 if uploaded is None:
     st.stop()
 
-# The preview is kept per upload, so the commit writes exactly what was shown.
+# The preview is kept per upload, so the commit writes exactly what was shown (or, while the registry's database cannot
+# be reached, kept to commit once it is back).
 if st.session_state.get("import_preview_of") != uploaded.file_id:
-    st.session_state["import_preview"] = preview_import(store, uploaded.getvalue(), uploaded.name)
+    try:
+        st.session_state["import_preview"] = preview_import(cached_store(), uploaded.getvalue(), uploaded.name)
+    except StoreUnavailable:  # the file is compared with the store: nothing to preview until it is back
+        render_store_down(EDITING_DOWN)
+        st.stop()
     st.session_state["import_preview_of"] = uploaded.file_id
 preview = st.session_state["import_preview"]
 
@@ -64,7 +68,10 @@ with st.expander(_("Changed ({count})").format(count=counts["changed"]), expande
     st.dataframe(pd.DataFrame(changed, columns=headers), hide_index=True,
                  key="import_changed")
 with st.expander(_("Unchanged ({count})").format(count=counts["unchanged"])):
-    same = [n for n in list_needs(store) if n["id"] in set(preview.unchanged)]
+    try:
+        same = [n for n in list_needs(cached_store()) if n["id"] in set(preview.unchanged)]
+    except StoreUnavailable:  # their ids, from the preview
+        same = [{"id": need_id} for need_id in preview.unchanged]
     st.dataframe(pd.DataFrame(same, columns=["id", *ADDED_COLUMNS]), hide_index=True, key="import_unchanged")
 
 st.subheader(_("3. Commit"))
@@ -74,7 +81,9 @@ if not counts["added"] and not counts["changed"]:
 if st.button(_("Commit: add {added}, change {changed}").format(added=counts["added"], changed=counts["changed"]),
              type="primary", key="import_commit"):
     try:
-        batch_id = commit_import(store, actor, preview)
+        batch_id = commit_import(cached_store(), actor, preview)
+    except StoreUnavailable:  # nothing written (one transaction); the file and its preview stay, to commit again
+        st.error(_(NOT_SAVED), icon=":material/cloud_off:")
     except (PreviewOutdated, PermissionDenied) as err:
         st.session_state.pop("import_preview_of")  # preview the file again against the store as it is now
         st.error(_("Nothing was imported: {reason}.").format(reason=plain(refusal_text(err))))

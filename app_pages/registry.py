@@ -2,10 +2,10 @@
 import streamlit as st
 
 from i18n import _
-from store import list_needs, list_offers, list_partnerships
 from ui.auth import current_actor, describe_role
 from ui.cached import cached_store
-from ui.components import plain
+from ui.components import plain, render_store_down
+from ui.registry_data import read_records
 from ui.registry_forms import (
     KIND_LABELS,
     KINDS,
@@ -25,31 +25,34 @@ st.markdown(_(
     "`data/stated_needs.csv` with their sources; every change is recorded with who made it and when."
 ))
 
-store = cached_store()
+# While the database cannot be reached: the reference needs and announced offers from the embedded data, a notice,
+# and the forms of whoever is signed in, kept with what they typed (a save says it could not be saved).
+rows, stored = read_records()
 actor = current_actor()
+if not stored:
+    render_store_down()
 if actor is None:
     st.info(_("Reading is open to everyone. Sign in (in the sidebar) to add or edit."))
 else:
     st.caption(_("Signed in as {user}, {role}. Anything else can be read and its history seen, not changed.").format(
         user=plain(actor.username), role=plain(describe_role(actor))))
 
-rows = {"need": list_needs(store), "offer": list_offers(store), "partnership": list_partnerships(store)}
-
 # Tab labels stay the same after a save: a changed label would make the browser open the first tab again.
 for tab, kind in zip(st.tabs([_(PLURAL[k]).capitalize() for k in KINDS]), KINDS, strict=True):
     with tab:
         st.subheader(_("1. All {kinds} ({count})").format(kinds=_(PLURAL[kind]), count=len(rows[kind])))
         render_records(kind, rows[kind])
-        render_downloads(store, kind)
-        st.caption(_("Downloads carry a source and an as-of (last change) column; a cell starting with = + - @ is "
-                     "written with a leading ' so a spreadsheet shows it as text."))
+        if stored:  # downloads and histories are read from the store when asked
+            render_downloads(cached_store(), kind)
+            st.caption(_("Downloads carry a source and an as-of (last change) column; a cell starting with = + - @ is "
+                         "written with a leading ' so a spreadsheet shows it as text."))
 
         st.subheader(_("2. Add or edit {a}").format(a=_(A[kind])) if actor
                      else _("2. One {kind} and its history").format(kind=_(KIND_LABELS[kind])))
         record_id = render_picker(kind, rows[kind], actor)
         if actor is not None:
-            render_form(store, actor, kind, record_id, rows)
-        if record_id:
+            render_form(actor, kind, record_id, rows)
+        if record_id and stored:
             st.markdown(_("**History of {kind} {id}** (every change: who, when, old → new)").format(
                 kind=_(KIND_LABELS[kind]), id=record_id))
-            render_history(store, kind, record_id)
+            render_history(cached_store(), kind, record_id)

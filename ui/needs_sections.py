@@ -8,10 +8,10 @@ from domain.matching import REASON_SEPARATOR, explain
 from domain.needs_filters import AREA_LABELS
 from domain.periods import PERIOD_STATUS_LABELS, period_status
 from i18n import N_, _, current_language, translate_message
-from store import Actor, InvalidRecord, PermissionDenied, create_partnership
+from store import Actor, InvalidRecord, PermissionDenied, StoreUnavailable, create_partnership
 from ui.cached import cached_compiled_date, cached_store
 from ui.clock import today
-from ui.components import NOT_REPORTED, format_figure, plain, render_downloads
+from ui.components import NOT_REPORTED, NOT_SAVED, format_figure, plain, render_downloads
 from ui.localize import state_name
 from ui.registry_data import RegistryView
 
@@ -41,6 +41,8 @@ def _propose(need_id: int, offer_id: int, actor: Actor) -> None:
         st.session_state["proposed"] = ("refused", "; ".join(error.problems.values()))
     except PermissionDenied as error:
         st.session_state["proposed"] = ("refused", str(error))
+    except StoreUnavailable:
+        st.session_state["proposed"] = ("unavailable", NOT_SAVED)  # nothing written; the offer chosen stays chosen
 
 
 def _reasons(text: str) -> list[str]:
@@ -54,6 +56,8 @@ def _render_outcome() -> None:
     what, message = outcome
     if what == "proposed":
         st.success(translate_message(message), icon=":material/handshake:")
+    elif what == "unavailable":
+        st.error(_(message), icon=":material/cloud_off:")
     else:
         parts = "; ".join(plain(translate_message(part)) for part in message.split("; "))
         st.error(_("Not proposed: {error}").format(error=parts), icon=":material/block:")

@@ -22,6 +22,7 @@ from store import (
     PermissionDenied,
     StaleEdit,
     Store,
+    StoreUnavailable,
     create_need,
     create_offer,
     create_partnership,
@@ -38,7 +39,8 @@ from store import (
 from store.roles import provider_kind
 from store.validate import MODALITIES, NEED_STATUSES, OFFER_STATUSES, PARTNERSHIP_STATUSES, PROVIDER_KINDS, URGENCIES
 from ui.auth import current_actor
-from ui.components import NOT_REPORTED, plain
+from ui.cached import cached_store
+from ui.components import EDITING_DOWN, NOT_REPORTED, NOT_SAVED, plain
 
 KINDS = ("need", "offer", "partnership")
 REQUIRED_MARK = "\\*"  # escaped: labels and captions are Markdown
@@ -235,6 +237,11 @@ def _settle(key: str, ids, default: int | None) -> None:
 def render_picker(kind: str, rows: list[dict], actor: Actor | None) -> int:
     """Which record to open: 0 is a new one (or, for a visitor, none). Returns its id."""
     labels = {r["id"]: summary(kind, r) for r in rows}
+    loaded = st.session_state.get(f"{kind}_loaded")
+    if loaded and loaded["id"] and loaded["id"] not in labels:
+        # Open in the form but not among the rows (read from the embedded data while the database cannot be reached):
+        # still offered, so the form and what was typed in it stay.
+        labels[loaded["id"]] = f"{loaded['id']} · …"
     _settle(f"{kind}_record", labels, 0)
     first = (_("New {kind}").format(kind=_(KIND_LABELS[kind])) if actor
              else _("Choose {a} to see its history").format(a=_(A[kind])))
@@ -271,9 +278,9 @@ def _fill(kind: str, values: dict) -> None:
         st.session_state[_key(kind, f.name)] = _form_value(f, values.get(f.name))
 
 
-def _load(store: Store, actor: Actor, kind: str, record_id: int) -> None:
+def _load(actor: Actor, kind: str, record_id: int) -> None:
     """Put a record (or a new one's defaults) in the form, and remember the version the edit is based on."""
-    row = GET[kind](store, record_id) if record_id else _defaults(kind, actor)
+    row = GET[kind](cached_store(), record_id) if record_id else _defaults(kind, actor)
     _fill(kind, row)
     st.session_state[f"{kind}_loaded"] = {"id": record_id, "version": row.get("version"), "for": actor.username}
 
@@ -283,11 +290,12 @@ def _typed(kind: str) -> dict:
     return {name: _record_id(v) if name in ("need_id", "offer_id") else v for name, v in values.items()}
 
 
-def _save(store: Store, kind: str) -> None:
+def _save(kind: str) -> None:
     """The form's submit callback: one call to the store; its answer is kept for the run to show."""
     loaded = st.session_state[f"{kind}_loaded"]
     actor = current_actor()
     try:
+        store = cached_store()
         if loaded["id"]:
             row = UPDATE[kind](store, actor, loaded["id"], _typed(kind), loaded["version"])
             st.session_state[f"{kind}_loaded"] = {**loaded, "version": row["version"]}
@@ -295,7 +303,7 @@ def _save(store: Store, kind: str) -> None:
             outcome = ("saved", {"id": row["id"], "version": row["version"]})
         else:
             row = CREATE[kind](store, actor, _typed(kind))
-            _load(store, actor, kind, 0)  # an empty form for the next one
+            _load(actor, kind, 0)  # an empty form for the next one
             outcome = ("added", {"id": row["id"]})
     except InvalidRecord as err:
         outcome = ("invalid", err.problems)
@@ -304,6 +312,8 @@ def _save(store: Store, kind: str) -> None:
         outcome = ("stale", {"by": err.by, "based_on": err.based_on, "current": err.current, "changes": err.changes})
     except (PermissionDenied, NotFound) as err:
         outcome = ("denied", str(err))
+    except StoreUnavailable:
+        outcome = ("unavailable", None)  # nothing written; the typed values stay in the form, as for a stale edit
     st.session_state[f"{kind}_outcome"] = outcome
 
 
@@ -324,13 +334,17 @@ def _rebase(kind: str, stale: dict) -> None:
     st.session_state[f"{kind}_outcome"] = ("rebased", {"version": stale["current"], "fields": both})
 
 
-def _reload(store: Store, kind: str) -> None:
+def _reload(kind: str) -> None:
     loaded = st.session_state[f"{kind}_loaded"]
-    _load(store, current_actor(), kind, loaded["id"])
+    try:
+        _load(current_actor(), kind, loaded["id"])
+    except StoreUnavailable:
+        st.session_state[f"{kind}_outcome"] = ("unavailable", None)
+        return
     st.session_state[f"{kind}_outcome"] = None
 
 
-def _render_outcome(store: Store, kind: str) -> None:
+def _render_outcome(kind: str) -> None:
     outcome = st.session_state.get(f"{kind}_outcome")
     if not outcome:
         return
@@ -344,6 +358,8 @@ def _render_outcome(store: Store, kind: str) -> None:
         kept = _(" Where you both changed a field ({fields}), your value is kept.").format(fields=fields) if fields else ""
         st.info(_("The form now holds version {version} with your changes on top.{kept} Check it, then save again.").format(
             version=detail["version"], kept=kept))
+    elif what == "unavailable":
+        st.error(_(NOT_SAVED), icon=":material/cloud_off:")
     elif what == "denied":
         st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(translate_message(detail))))
     elif what == "invalid":
@@ -362,7 +378,7 @@ def _render_outcome(store: Store, kind: str) -> None:
         left, right = st.columns(2)
         left.button(_("Keep my changes, on top of version {version}").format(version=detail["current"]),
                     key=f"{kind}_rebase", on_click=_rebase, args=(kind, detail))
-        right.button(_("Discard my values, load the latest"), key=f"{kind}_reload", on_click=_reload, args=(store, kind))
+        right.button(_("Discard my values, load the latest"), key=f"{kind}_reload", on_click=_reload, args=(kind,))
 
 
 def _options(store_rows: dict[str, list[dict]], f: Field) -> tuple[tuple, dict]:
@@ -393,14 +409,18 @@ def _render_field(kind: str, f: Field, store_rows: dict[str, list[dict]]) -> Non
         st.text_input(label, key=key, max_chars=MAX_CELL_CHARS, help=help_text)
 
 
-def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_rows: dict[str, list[dict]]) -> None:
+def render_form(actor: Actor, kind: str, record_id: int, store_rows: dict[str, list[dict]]) -> None:
     """Add (record_id 0) or edit a record; the form keeps what was typed until the store accepts it."""
     loaded = st.session_state.get(f"{kind}_loaded")
     fields_gone = any(_key(kind, f.name) not in st.session_state for f in FIELDS[kind])  # e.g. after another page
     if not loaded or loaded["id"] != record_id or loaded["for"] != actor.username or fields_gone:
-        _load(store, actor, kind, record_id)
+        try:
+            _load(actor, kind, record_id)
+        except StoreUnavailable:  # nothing typed yet is lost: the record was not open
+            st.info(_(EDITING_DOWN), icon=":material/cloud_off:")
+            return
         st.session_state[f"{kind}_outcome"] = None
-    _render_outcome(store, kind)
+    _render_outcome(kind)
     st.caption(_("Fields marked {mark} are required.").format(mark=REQUIRED_MARK))
     short = [f for f in FIELDS[kind] if f.widget not in ("area", "check")]
     with st.form(f"{kind}_form", border=True):
@@ -413,7 +433,7 @@ def render_form(store: Store, actor: Actor, kind: str, record_id: int, store_row
                 _render_field(kind, f, store_rows)
         label = (_("Save {kind} {id}").format(kind=_(KIND_LABELS[kind]), id=record_id) if record_id
                  else _("Add {kind}").format(kind=_(KIND_LABELS[kind])))
-        st.form_submit_button(label, type="primary", key=f"{kind}_save", on_click=_save, args=(store, kind))
+        st.form_submit_button(label, type="primary", key=f"{kind}_save", on_click=_save, args=(kind,))
 
 
 def _changed(value, field: str) -> object:
