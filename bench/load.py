@@ -25,7 +25,7 @@ starts once they are gone, so that N measures N sessions; with --url, pass --set
 
 Run: python bench/load.py [--url URL] [--sessions 1,10,25,50] [--settle S]. Without --url it starts serve.py as
 the README does, with an empty store in a temporary folder. Prints one line per N, then the details behind them
-(bytes each session received, server CPU seconds per session), then p95 at 50 over p50 of one; asserts nothing.
+(bytes each session received, server CPU seconds per session), then p95 at 50 over p95 of one; asserts nothing.
 """
 from __future__ import annotations
 
