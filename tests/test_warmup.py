@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 import threading
 
 import ui.cached
@@ -16,12 +17,14 @@ def test_the_warm_up_fills_the_home_pages_view(monkeypatch):
     built = []
     build = ui.cached.build_overview_view
     monkeypatch.setattr(ui.cached, "build_overview_view", lambda *args: built.append(args) or build(*args))
+    monkeypatch.delitem(sys.modules, "ui.country_sections", raising=False)
     cached_overview_view.clear()
     try:
         warm()
     finally:
         gc.unfreeze()  # warm() freezes what it loaded for a server's lifetime; a test process goes on
     assert len(built) == 1
+    assert "ui.country_sections" in sys.modules  # a State Party page's charts and map libraries are loaded too
     view = cached_overview_view("contamination", OverviewFilters(), "en", today())
     assert len(built) == 1  # the first visitor's view was built by the warm-up, not on their request
     # 161 States Parties shown; 4 of them have no shape at 1:50m (the Holy See, Tuvalu, Monaco, the Maldives).

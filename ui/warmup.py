@@ -4,7 +4,7 @@ Each step is something the first visit to the overview would otherwise wait for:
 project, loading and validating the reference tables, projecting the map, and two lazy costs of
 Streamlit's own: its emoji catalogue (loaded when a widget label is first checked for an icon), its
 once-per-process check for a REPL (a walk of the whole call stack, made with the first element drawn)
-and PIL (for the page icon).
+and PIL (for the page icon). Then what a State Party page opened from a shared link waits for.
 """
 from __future__ import annotations
 
@@ -65,6 +65,17 @@ def _fill_caches() -> None:
     cached_provenance()
     cached_overview_view("contamination", OverviewFilters(), "en", today())  # the home page's default view
     cached_outline_svg()
+    _fill_state_party_page()
     # What is loaded now stays for the life of the process: keep it out of every later garbage collection
     # (Streamlit collects after each run, which otherwise walks all of it each time).
     gc.freeze()
+
+
+def _fill_state_party_page() -> None:
+    """What a shared link to one State Party's page waits for, whichever state: its chart and map libraries
+    (plotly, pydeck, geopandas) and the boundaries its regional map is cut from. After the home page's view,
+    which most first visitors open."""
+    import ui.country_sections  # noqa: F401
+    from ui.cached import cached_boundaries
+
+    cached_boundaries()
