@@ -32,7 +32,8 @@ actor = current_actor()
 if not stored:
     render_store_down()
 if actor is None:
-    st.info(_("Reading is open to everyone. Sign in (in the sidebar) to add or edit."))
+    if stored:  # while it is down, signing in is not possible either: the notice says so
+        st.info(_("Reading is open to everyone. Sign in (in the sidebar) to add or edit."))
 else:
     st.caption(_("Signed in as {user}, {role}. Anything else can be read and its history seen, not changed.").format(
         user=plain(actor.username), role=plain(describe_role(actor))))
