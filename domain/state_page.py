@@ -7,6 +7,7 @@ are Markdown with raw HTML shown as text and only http(s) links. Pure: no Stream
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -106,6 +107,16 @@ class StatePageContent:
             "texts": {name: {"text": t.text, "language": t.language} for name, t in sorted(self.texts.items())},
             "contacts": [vars(c).copy() for c in self.contacts], "resources": [vars(r).copy() for r in self.resources],
         }
+
+
+@dataclass(frozen=True)
+class PublishedPage:
+    """The version a page shows: the last one the ISU published, with when and by whom."""
+
+    content: StatePageContent
+    version: int
+    published_at: dt.datetime
+    published_by: str
 
 
 @dataclass(frozen=True)
