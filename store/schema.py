@@ -1,7 +1,22 @@
 """The tables as the latest migration leaves them; migrations never import this (they are frozen)."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData, Numeric, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    column,
+)
 
 metadata = MetaData()
 
@@ -169,6 +184,57 @@ sign_in_session = Table(
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
     Column("revoked_at", DateTime),
+)
+
+# Migration 0006: a State's own page, version by version; its Individualised Approach events and their documents.
+PAGE_OPEN_STATUSES = ("draft", "pending", "returned")
+_page_open = column("status").in_(PAGE_OPEN_STATUSES)
+
+state_page_version = Table(
+    "state_page_version", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("iso3", String(3), nullable=False, index=True),
+    Column("status", String(20), nullable=False),  # draft | pending | returned | published | superseded
+    Column("content", JSON, nullable=False),  # domain.state_page.StatePageContent.as_record()
+    Column("comment", Text),  # the ISU's, when it returns the version
+    Column("submitted_at", DateTime),
+    Column("submitted_by", String(100)),
+    Column("reviewed_at", DateTime),
+    Column("reviewed_by", String(100)),
+    *_tracking(),
+    # One open version (draft, pending or returned) per State.
+    Index("uq_state_page_open", "iso3", unique=True, sqlite_where=_page_open, postgresql_where=_page_open),
+)
+
+ia_event = Table(
+    "ia_event", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("iso3", String(3), nullable=False, index=True),
+    Column("kind", String(30), nullable=False),
+    Column("date", String(10), nullable=False),  # YYYY-MM-DD or YYYY-MM
+    Column("venue", Text, nullable=False),
+    Column("status", String(20), nullable=False),  # planned | held
+    Column("summary", Text, nullable=False),
+    Column("source", Text),
+    Column("source_url", Text),
+    Column("review_status", String(20), nullable=False),  # pending | published | returned
+    Column("comment", Text),
+    *_tracking(),
+    Column("import_batch_id", Integer, ForeignKey("import_batch.id")),
+)
+
+ia_document = Table(
+    "ia_document", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("ia_event.id"), nullable=False, index=True),
+    Column("filename", Text, nullable=False),  # a download name only, never a path
+    Column("content_type", String(100), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("data", LargeBinary),  # the bytes, unless kept in MBC_DOCUMENTS_DIR
+    Column("stored_name", String(100)),  # the file's name in MBC_DOCUMENTS_DIR
+    Column("uploaded_by", String(100), nullable=False),
+    Column("uploaded_at", DateTime, nullable=False),
 )
 
 RECORD_TABLES = {"need": need, "offer": offer, "partnership": partnership}

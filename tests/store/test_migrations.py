@@ -7,7 +7,7 @@ from store.engine import make_engine
 from store.migrate import current_revision, upgrade
 from store.schema import metadata
 
-HEAD = "0005"
+HEAD = "0006"
 STAMP = {"created_at": dt.datetime(2025, 1, 1), "created_by": "x", "updated_at": dt.datetime(2025, 1, 1),
          "updated_by": "x", "version": 1}
 
