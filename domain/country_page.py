@@ -7,6 +7,8 @@ no markup: every text is plain text, every figure carries its as-of and source, 
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,10 +16,32 @@ import pandas as pd
 from config import NEED_AREAS
 from domain.country import CountryProfile, Projection
 from domain.geography import Neighbourhood
+from domain.meetings import compiled_events
 from domain.membership import MEMBERSHIP_LABELS
 from domain.needs_filters import AREA_LABELS
 from domain.state_names import state_name
-from i18n import N_, NOT_REPORTED, _, format_counts, format_decimal, format_figure, format_month_year, translate_message
+from domain.state_page import (
+    ALWAYS_SHOWN,
+    IA_EVENT_KINDS,
+    IA_STATUSES,
+    RESOURCE_KINDS,
+    SECTION_KEYS,
+    IADocument,
+    IAEvent,
+    PublishedPage,
+    StatePageContent,
+)
+from i18n import (
+    N_,
+    NOT_REPORTED,
+    _,
+    current_language,
+    format_counts,
+    format_decimal,
+    format_figure,
+    format_month_year,
+    translate_message,
+)
 
 TREATY_DATES = {
     "signature_date": N_("signed"), "ratification_or_accession_date": N_("ratified or acceded"),
@@ -130,7 +154,54 @@ class Outlook:
     adjustable: bool
 
 
-Block = Figures | Table | Chart | Subheading | Text | Warning | Details | NotReported | Outlook
+@dataclass(frozen=True)
+class Provenance:
+    """Who the blocks after it come from: the State ("Provided by the State (published DATE)") or the compiled
+    reference data ("Compiled from sources")."""
+    text: str
+    by_state: bool
+
+
+@dataclass(frozen=True)
+class StateMarkdown:
+    """A text the State wrote, as it wrote it: Markdown drawn with any HTML shown as text and only http(s) links
+    (domain.state_page.markdown_as_text / markdown_html). `language_note` says in which language it is written
+    when that is not the page's ("Written in French"): it is never translated."""
+    label: str
+    markdown: str
+    language: str
+    language_note: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One Individualised Approach event as the timeline shows it; `source` says where it comes from (a compiled
+    event's source, or "Provided by the State"), `documents` are downloads, never shown inline."""
+    id: int
+    kind: str
+    date: str
+    venue: str
+    status: str
+    summary: str
+    source: str
+    source_url: str | None
+    documents: tuple[IADocument, ...] = ()
+    upcoming: bool = False
+    by_state: bool = False
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The State's Individualised Approach: upcoming events first (soonest first), then past ones (by date)."""
+    upcoming_title: str
+    past_title: str
+    upcoming: tuple[TimelineEvent, ...]
+    past: tuple[TimelineEvent, ...]
+    nothing_upcoming: str
+
+
+Block = (Figures | Table | Chart | Subheading | Text | Warning | Details | NotReported | Outlook | Provenance
+         | StateMarkdown | Timeline)
 
 
 @dataclass(frozen=True)
@@ -219,27 +290,151 @@ def _table(key: str, frame: pd.DataFrame, columns: list[tuple], as_of: str | Non
 
 # --- the page ------------------------------------------------------------------------------------
 
-def build_country_page(profile: CountryProfile, projection: Projection,
-                       neighbourhood: Neighbourhood | None = None) -> CountryPage:
+TITLES = {
+    "national_context": N_("1. National context"), "implementation": N_("2. Status of implementation (Article 5)"),
+    "needs": N_("3. Needs and challenges"), "maps": N_("4. Maps"), "individualised_approach": N_("5. Individualised Approach"),
+    "partnerships": N_("6. Partnerships"), "contacts": N_("7. Contacts"), "resources": N_("8. Additional resources"),
+}
+NATIONAL_CONTEXT_TEXTS = {"socio_economic_impact": N_("Socio-economic impact"),
+                          "gender_dimensions": N_("Gender dimensions"), "development_goals": N_("Development goals")}
+WRITTEN_IN = {"en": N_("Written in English"), "fr": N_("Written in French"), "es": N_("Written in Spanish")}
+DOCUMENT_TYPES = {
+    "application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+}
+
+
+def numbered(title: str, number: int) -> str:
+    """A section's (translated) title numbered by where it is shown: "6. Partnerships" shown second reads
+    "2. Partnerships"."""
+    return re.sub(r"^\d+", str(number), title, count=1)
+
+
+def build_country_page(profile: CountryProfile, projection: Projection, neighbourhood: Neighbourhood | None = None,
+                       state_page: PublishedPage | None = None, ia_events: tuple[IAEvent, ...] = (),
+                       today: str | None = None, signed_in: bool = False) -> CountryPage:
     """The page in the current language. `projection` is the outlook under the reader's assumptions;
-    `neighbourhood` the state's surroundings on the shipped boundaries (None: no shape for it)."""
+    `neighbourhood` the state's surroundings on the shipped boundaries (None: no shape for it).
+
+    `state_page`: what the State last published (its sections' order, the ones it hides, its texts, contacts and
+    resources), shown beside the compiled figures; None: the committee's order, compiled content only.
+    `ia_events`: the State's Individualised Approach events (the store's, compiled ones included); empty: the
+    compiled events of the reference data. `today` (ISO date) splits them into upcoming and past; `signed_in`
+    shows the contacts the State keeps for signed-in readers."""
     name = state_name(profile.iso3, profile.name)
-    sections = [
-        Section("national_context", _("1. National context"), tuple(_national_context(profile, name))),
-        Section("implementation", _("2. Status of implementation (Article 5)"),
-                tuple(_implementation(profile, projection, name))),
-        Section("needs", _("3. Needs and challenges"), tuple(_needs(profile))),
-        Section("maps", _("4. Maps"), tuple(_maps(profile, neighbourhood, name))),
-    ]
-    if profile.ever_joined:
-        sections.append(Section("individualised_approach", _("5. Individualised Approach"),
-                                tuple(_individualised_approach(profile))))
-    sections += [
-        Section("partnerships", _("6. Partnerships"), tuple(_partnerships(profile, name))),
-        Section("contacts", _("7. Contacts"), tuple(_contacts(profile))),
-        Section("resources", _("8. Additional resources"), tuple(_resources(profile))),
-    ]
-    return CountryPage(profile.iso3, _header(profile, name), tuple(sections))
+    content = state_page.content if state_page is not None else None
+    provided = (Provenance(_("Provided by the State (published {date})").format(
+        date=state_page.published_at.date().isoformat()), True) if state_page is not None else None)
+    today = today or dt.date.today().isoformat()
+    events = tuple(ia_events) or tuple(compiled_events(profile.ia_events, today))
+    makers = {
+        "national_context": lambda: _with_state(_national_context(profile, name),
+                                                _national_context_texts(content), provided),
+        "implementation": lambda: _with_state(_implementation(profile, projection, name), [], provided),
+        "needs": lambda: _with_state(_needs(profile), _needs_texts(content), provided),
+        "maps": lambda: _with_state(_maps(profile, neighbourhood, name), [], provided),
+        "individualised_approach": lambda: _individualised_approach(events, today),
+        "partnerships": lambda: _with_state(_partnerships(profile, name), [], provided),
+        "contacts": lambda: _with_state(_contacts(profile), _state_contacts(content, state_page, signed_in), provided),
+        "resources": lambda: _with_state(_resources(profile), _state_resources(content, state_page), provided),
+    }
+    keys = [key for key in (content.shown if content is not None else SECTION_KEYS)
+            if key != "individualised_approach" or profile.ever_joined]
+    if ALWAYS_SHOWN not in keys:  # never hidden (check_content refuses it); kept in its place if it ever were
+        keys.insert(min(SECTION_KEYS.index(ALWAYS_SHOWN), len(keys)), ALWAYS_SHOWN)
+    sections = tuple(Section(key, numbered(_(TITLES[key]), number), tuple(makers[key]()))
+                     for number, key in enumerate(keys, start=1))
+    return CountryPage(profile.iso3, _header(profile, name), sections)
+
+
+def _with_state(compiled, state: list, provided: Provenance | None) -> list:
+    """A section's blocks: the State's own under "Provided by the State (published DATE)", then the compiled ones
+    under "Compiled from sources", which every section says."""
+    compiled_label = Provenance(_("Compiled from sources"), False)
+    return [provided, *state, compiled_label, *compiled] if state else [compiled_label, *compiled]
+
+
+def _state_text(label: str, text) -> StateMarkdown:
+    note = None if text.language == current_language() else _(WRITTEN_IN.get(text.language, text.language))
+    return StateMarkdown(label, text.text, text.language, note)
+
+
+def _national_context_texts(content: StatePageContent | None) -> list:
+    if content is None:
+        return []
+    return [_state_text(_(label), content.texts[key]) for key, label in NATIONAL_CONTEXT_TEXTS.items()
+            if key in content.texts]
+
+
+def _needs_texts(content: StatePageContent | None) -> list:
+    if content is None:
+        return []
+    blocks = [_state_text(_("Priorities"), content.texts["priorities"])] if "priorities" in content.texts else []
+    return blocks + [_state_text(_(AREA_LABELS[area]).capitalize(), content.texts[f"needs_{area}"])
+                     for area in NEED_AREAS if f"needs_{area}" in content.texts]
+
+
+def _state_contacts(content: StatePageContent | None, state_page: PublishedPage | None, signed_in: bool) -> list:
+    if content is None or not content.contacts:
+        return []
+    shown = [c for c in content.contacts if c.public or signed_in]
+    blocks: list = []
+    if shown:
+        frame = pd.DataFrame([{
+            "organisation": c.organisation, "role": c.role, "email": c.email, "phone": c.phone,
+            "shown_to": _("everyone") if c.public else _("signed-in users only"),
+            "published": state_page.published_at.date().isoformat()} for c in shown])
+        blocks.append(_table(f"state_contacts_{content.iso3}", frame, [
+            ("organisation", N_("Organisation")), ("role", N_("Role")), ("email", N_("Email")), ("phone", N_("Phone")),
+            *([("shown_to", N_("Shown to"))] if signed_in else [])], as_of="published"))
+    if len(shown) < len(content.contacts):
+        blocks.append(caption(_("{count} more contacts of the State are shown to signed-in users only.").format(
+            count=len(content.contacts) - len(shown))))
+    return blocks
+
+
+def _state_resources(content: StatePageContent | None, state_page: PublishedPage | None) -> list:
+    if content is None or not content.resources:
+        return []
+    frame = pd.DataFrame([{"kind": _(RESOURCE_KINDS.get(r.kind, r.kind)), "label": r.label, "url": r.url,
+                           "published": state_page.published_at.date().isoformat()} for r in content.resources])
+    return [_table(f"state_resources_{content.iso3}", frame, [
+        ("kind", N_("Kind")), ("label", N_("Resource")), ("url", N_("Page"), "page")], as_of="published")]
+
+
+def document_line(document: IADocument) -> str:
+    """A document as a download names it: file name, size and type ("report.pdf · 1.2 MB · PDF")."""
+    size = document.size
+    shown = (f"{size} B" if size < 1024 else f"{format_decimal(size / 1024, 0)} KB" if size < 1024 ** 2
+             else f"{format_decimal(size / 1024 ** 2, 1)} MB")
+    return f"{document.filename} · {shown} · {DOCUMENT_TYPES.get(document.content_type, document.content_type)}"
+
+
+def _timeline_event(event: IAEvent, today: str) -> TimelineEvent:
+    by_state = event.source is None and event.source_url is None
+    source = (_("Provided by the State") if by_state
+              else _("Source: {source}").format(source=event.source or event.source_url))
+    return TimelineEvent(event.id, _(IA_EVENT_KINDS.get(event.kind, event.kind)), event.date, event.venue,
+                         _(IA_STATUSES.get(event.status, event.status)), event.summary, source,
+                         _url(event.source_url), tuple(event.documents), event.upcoming(today), by_state)
+
+
+def _individualised_approach(events: tuple[IAEvent, ...], today: str):
+    if not events:
+        yield not_reported(_("Individualised Approach meetings"))
+        return
+    shown = sorted((_timeline_event(e, today) for e in events), key=lambda e: e.date)
+    by_state = sum(e.by_state for e in shown)
+    if by_state == len(shown):
+        yield Provenance(_("Provided by the State"), True)
+    elif by_state:
+        yield Provenance(_("Compiled from sources and provided by the State: each event says which."), False)
+    else:
+        yield Provenance(_("Compiled from sources"), False)
+    yield Timeline(_("Upcoming"), _("Past"), tuple(e for e in shown if e.upcoming),
+                   tuple(e for e in shown if not e.upcoming), _("No meeting planned in the data."))
 
 
 def _header(profile: CountryProfile, name: str) -> Header:
@@ -429,16 +624,6 @@ def _maps(profile: CountryProfile, neighbourhood: Neighbourhood | None, name: st
           "Sub-national hazard areas: not reported (no state's published data is held yet).").format(state=name),
         _table(f"regional_map_{profile.iso3}", shown, [
             ("name", N_("State")), ("iso3", "ISO3"), ("shown", N_("On the map"))], as_of=None))
-
-
-def _individualised_approach(profile: CountryProfile):
-    if profile.ia_events.empty:
-        yield not_reported(_("Individualised Approach meetings"))
-        return
-    events = profile.ia_events.assign(source=profile.ia_events["source_url"].fillna(profile.ia_events["source"]))
-    yield _table(f"individualised_approach_{profile.iso3}", events, [
-        ("date", N_("Date")), ("event", N_("Event")), ("venue", N_("Venue")), ("source", N_("Source"), "source"),
-        ("notes", N_("Notes"))], as_of="date")
 
 
 def _partnerships(profile: CountryProfile, name: str):

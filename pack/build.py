@@ -1,12 +1,15 @@
 """Write the pack: index.html, country/ISO3.html per state, assets/ (plotly.js, base map, script, style)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import plotly
 
+from domain.state_page import IAEvent, PublishedPage
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, _, format_date, using_language
 from pack.country_page import render_country_body
 from pack.data import PackData, base_map_script, load_pack_data
@@ -46,12 +49,18 @@ def write_assets(outdir: Path) -> None:
 
 
 def build_pack(outdir: Path, states: list[str] | None = None, on: dt.date | None = None,
-               data: PackData | None = None, language: str = DEFAULT_LANGUAGE) -> list[Path]:
+               data: PackData | None = None, language: str = DEFAULT_LANGUAGE,
+               state_pages: Mapping[str, PublishedPage] | None = None,
+               ia_events: Mapping[str, tuple[IAEvent, ...]] | None = None) -> list[Path]:
     """Write the pack for `states` (default: every state in data/states_parties.csv) in `language`; returns the
-    pages written."""
+    pages written. `state_pages` and `ia_events` (ISO3 -> the State's published page, its IA events): what the
+    caller read from the store, shown beside the compiled content (the pack never opens the store itself)."""
     if language not in LANGUAGES:
         raise PackError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
     data = data or load_pack_data(on or dt.date.today())
+    if state_pages is not None or ia_events is not None:
+        data = dataclasses.replace(data, state_pages=dict(state_pages or data.state_pages),
+                                   ia_events=dict(ia_events or data.ia_events))
     states = states or data.states
     unknown = sorted(set(states) - set(data.states))
     if unknown:

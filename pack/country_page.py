@@ -19,13 +19,20 @@ from domain.country_page import (
     Figures,
     NotReported,
     Outlook,
+    Provenance,
+    StateMarkdown,
     Subheading,
     Table,
     Text,
+    Timeline,
+    TimelineEvent,
     Warning,
     build_country_page,
+    document_line,
 )
 from domain.geography import select_neighbourhood
+from domain.sources import web_address
+from domain.state_page import markdown_html
 from i18n import _, format_decimal, format_figure, localize_number
 from pack.data import PackData
 from pack.html import Cell, ChartView, TableView, as_of_and_source, chart, link, render_template, table, text_cell
@@ -76,14 +83,37 @@ def _view(block, page: CountryPage, data: PackData) -> dict:
         return {"type": "chart", "chart": _chart(block, page, data)}
     if isinstance(block, Outlook):
         return {"type": "outlook", **asdict(block), "live": _("The live dashboard lets you change these.")}
-    kinds = {Subheading: "subheading", Text: "text", Warning: "warning", Details: "details", NotReported: "not_reported"}
+    if isinstance(block, StateMarkdown):
+        # markdown_html escapes any HTML in the text and links only http(s) addresses: safe to include as is.
+        return {"type": "state_text", "label": block.label, "language": block.language, "note": block.language_note,
+                "html": Markup(markdown_html(block.markdown))}
+    if isinstance(block, Timeline):
+        return {"type": "timeline", "groups": [
+            {"title": title, "events": [_event(e) for e in events], "empty": block.nothing_upcoming}
+            for title, events in ((block.upcoming_title, block.upcoming), (block.past_title, block.past))
+            if events or title == block.upcoming_title],
+            "documents_note": _("Documents are on the live dashboard, as downloads.")}
+    kinds = {Subheading: "subheading", Text: "text", Warning: "warning", Details: "details", NotReported: "not_reported",
+             Provenance: "provenance"}
     return {"type": kinds[type(block)], **asdict(block)}
+
+
+def _event(event: TimelineEvent) -> dict:
+    """An IA event for the template: its source linked only to an http(s) address; its documents named (a static
+    page carries no file)."""
+    address = web_address(event.source_url)
+    return {"heading": f"{event.date} · {event.kind}", "status": event.status, "venue": event.venue,
+            "summary": event.summary, "source": Cell(event.source),
+            "link": None if event.by_state or address is None else link(address),
+            "documents": [document_line(d) for d in event.documents]}
 
 
 def render_country_body(data: PackData, iso3: str) -> tuple[str, Markup]:
     """(page title, page body) for one state, in the current language."""
     profile = data.profile(iso3)
-    page = build_country_page(profile, data.projection(profile), select_neighbourhood(data.boundaries, iso3))
+    page = build_country_page(profile, data.projection(profile), select_neighbourhood(data.boundaries, iso3),
+                              state_page=data.state_pages.get(iso3), ia_events=data.ia_events.get(iso3, ()),
+                              today=data.on.isoformat())
     sections = [{"title": s.title, "blocks": [_view(b, page, data) for b in s.blocks]} for s in page.sections]
     treaty = link(page.header.treaty_url, page.header.treaty_label)
     if treaty.href is None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
@@ -17,6 +18,7 @@ from domain.country import CountryProfile, Projection, build_country_profile, co
 from domain.geography import compute_small_state_points
 from domain.outlook import OutlookAssumptions
 from domain.panel import ReferenceTables, build_world_panel
+from domain.state_page import IAEvent, PublishedPage
 from i18n import format_date
 
 BASE_MAP = ROOT / "static" / "world_50m.json"
@@ -31,6 +33,10 @@ class PackData:
     provenance: dict[str, dict]
     boundaries: gpd.GeoDataFrame
     small_states: pd.DataFrame  # iso3, lon, lat of states too small to see on a world map
+    # What the States published on their own pages and their IA events (ISO3 -> ...), read from the store by the
+    # pack's caller (the pack never opens the store); empty: compiled content only, the reference data's IA events.
+    state_pages: Mapping[str, PublishedPage] = field(default_factory=dict)
+    ia_events: Mapping[str, tuple[IAEvent, ...]] = field(default_factory=dict)
 
     @property
     def compiled(self) -> str:

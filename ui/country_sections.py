@@ -23,14 +23,20 @@ from domain.country_page import (
     Header,
     NotReported,
     Outlook,
+    Provenance,
+    StateMarkdown,
     Subheading,
     Table,
     Text,
+    Timeline,
+    TimelineEvent,
     Warning,
+    document_line,
 )
 from domain.membership import MEMBERSHIP_LABELS
 from domain.sources import web_address
 from domain.state_names import state_name
+from domain.state_page import markdown_as_text
 from i18n import _
 from ui.cached import cached_compiled_date
 from ui.components import (
@@ -50,13 +56,16 @@ SLIDE_CHARTS = ("outlook", "casualties", "release", "support")  # a slide's one 
 # On a slide the key figures sit between the header and the chart: the chart gets what they leave of the screen.
 SLIDE_CHART_HEIGHT = 240
 FIGURE_FACTORIES = {"casualties": make_casualties_figure, "release": make_release_figure, "support": make_support_figure}
+DocumentReader = Callable[[int], bytes]  # an IA document's bytes by its id, read when its download is clicked
 
 
 def render_country_page(page: CountryPage, outlook_controls: Callable[[], None] | None = None,
-                        slide: bool = False, summary: list[str] = ()) -> None:
+                        slide: bool = False, summary: list[str] = (), read_document: DocumentReader | None = None
+                        ) -> None:
     """The header and every section; `outlook_controls` draws the outlook's widgets just before the outlook.
     On a `slide`, the summary (render_slide_summary, with the hidden controls' values in one line: `summary`) comes
-    first and the sections follow without what it showed."""
+    first and the sections follow without what it showed. `read_document` gives the IA documents' downloads
+    (None: their names are listed without a download)."""
     shown = render_slide_summary(page, summary) if slide else ()
     if not slide:
         render_header(page.header)
@@ -67,7 +76,7 @@ def render_country_page(page: CountryPage, outlook_controls: Callable[[], None] 
                 continue
             if isinstance(block, Outlook) and block.adjustable and outlook_controls:
                 outlook_controls()
-            render_block(block)
+            render_block(block, read_document)
 
 
 def render_slide_summary(page: CountryPage, summary: list[str]) -> tuple:
@@ -106,7 +115,7 @@ def _markdown_link(text: str, url: object) -> str:
     return f"[{plain(text)}](<{address}>)" if address else plain(text)
 
 
-def render_block(block) -> None:
+def render_block(block, read_document: DocumentReader | None = None) -> None:
     if isinstance(block, Figures):
         for column, figure in zip(st.columns(max(3, len(block.figures))), block.figures, strict=False):
             render_figure(column, figure.label, figure.value, figure.as_of, figure.source_url, help=figure.help)
@@ -134,8 +143,54 @@ def render_block(block) -> None:
     elif isinstance(block, Outlook):
         st.markdown(f"**{plain(block.outlook)}** — {plain(block.reason)}")
         st.caption(plain(block.assumptions))
+    elif isinstance(block, Provenance):
+        st.caption(plain(block.text))
+    elif isinstance(block, StateMarkdown):
+        render_state_text(block)
+    elif isinstance(block, Timeline):
+        render_timeline(block, read_document)
     else:
         raise TypeError(f"no renderer for {type(block).__name__}")
+
+
+def render_state_text(block: StateMarkdown) -> None:
+    """The State's text as it wrote it: Markdown, with any HTML shown as text (never unsafe_allow_html)."""
+    st.markdown(f"**{plain(block.label)}**")
+    if block.language_note:
+        st.caption(plain(block.language_note))
+    st.markdown(markdown_as_text(block.markdown))
+
+
+def render_timeline(block: Timeline, read_document: DocumentReader | None) -> None:
+    """The State's Individualised Approach: upcoming events, then past ones, one bordered box each."""
+    for title, events in ((block.upcoming_title, block.upcoming), (block.past_title, block.past)):
+        if not events and title == block.past_title:
+            continue
+        st.subheader(title)
+        if not events:
+            st.caption(plain(block.nothing_upcoming))
+        for event in events:
+            with st.container(border=True):
+                render_timeline_event(event, read_document)
+
+
+def render_timeline_event(event: TimelineEvent, read_document: DocumentReader | None) -> None:
+    st.markdown(f"**{plain(event.date)} · {plain(event.kind)}** · {plain(event.status)}")
+    if event.venue:
+        st.caption(plain(event.venue))
+    if event.summary:
+        st.markdown(plain(event.summary))
+    address = web_address(event.source_url)
+    source = plain(event.source)
+    st.caption(f"{source} · [{plain(_('source'))}](<{address}>)" if address and not event.by_state else source)
+    for document in event.documents:
+        if read_document is None:
+            st.caption(plain(document_line(document)))
+            continue
+        # The bytes are read only when clicked; served as an attachment under the type the store checked.
+        st.download_button(document_line(document), lambda document_id=document.id: read_document(document_id),
+                           file_name=document.filename, mime=document.content_type, icon=":material/download:",
+                           key=f"ia_document_{document.id}", on_click="ignore")
 
 
 def _shown(table: Table) -> tuple[pd.DataFrame, dict]:
