@@ -39,6 +39,13 @@ pages = [
     st.Page("app_pages/registry.py", title=_("Registry"), icon=":material/edit_note:", url_path="registry"),
     st.Page("app_pages/import_data.py", title=_("Import"), icon=":material/upload_file:", url_path="import",
             visibility="visible" if actor is not None and actor.is_admin else "hidden"),
+    st.Page("app_pages/meetings.py", title=_("Meetings"), icon=":material/event:", url_path="meetings"),
+    # Listed for those who use them; routed for everyone, so a link says whom to sign in as.
+    st.Page("app_pages/state_page_editor.py", title=_("My State's page"), icon=":material/edit_document:",
+            url_path="state-page",
+            visibility="visible" if actor is not None and actor.role in ("admin", "focal_point") else "hidden"),
+    st.Page("app_pages/review.py", title=_("Review"), icon=":material/rate_review:", url_path="review",
+            visibility="visible" if actor is not None and actor.is_admin else "hidden"),
     st.Page("app_pages/gaps.py", title=_("Gaps"), icon=":material/table:", url_path="gaps"),
     st.Page("app_pages/slides.py", title=_("Slides"), icon=":material/slideshow:", url_path="slides"),
     st.Page("app_pages/sources.py", title=_("Sources"), icon=":material/menu_book:", url_path="sources"),

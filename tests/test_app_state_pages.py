@@ -1,0 +1,156 @@
+"""AppTest of a State's own page: its focal point writes, saves and submits; another State's page is refused; the
+ISU sees the side-by-side diff and publishes, or returns it with a comment the focal point then reads."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from store import open_store
+from store.ia import list_ia_events
+from store.state_pages import get_page_draft, get_published_page, save_page_draft, submit_page
+from store.users import add_user
+from tests.store.conftest import ADMIN, FOCAL_AFG
+from ui.cached import cached_store
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
+PASSWORD = "only for this test store"
+TEXT = "Mines block **farmland**. See [the plan](https://example.org/plan) <script>alert(1)</script>"
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("MBC_STORE_PATH", str(tmp_path / "store.sqlite3"))
+    cached_store.clear()
+    opened = open_store()
+    add_user(opened, "fp_afg", PASSWORD, "focal_point", iso3="AFG", by="test")
+    add_user(opened, "ana", PASSWORD, "admin", by="test")
+    yield opened
+    cached_store.clear()
+    opened.close()
+
+
+def open_as(username: str, page: str, **params: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()  # a page hidden from visitors opens once signed in, as after signing in on any page
+    app.text_input(key="sign_in_username").input(username)
+    app.text_input(key="sign_in_password").input(PASSWORD)
+    app.button(key="sign_in_submit").click().run()
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def texts(app: AppTest, kind: str) -> str:
+    return " ".join(e.value for e in getattr(app, kind))
+
+
+def submitted_page() -> None:
+    record = {"texts": {"socio_economic_impact": {"text": TEXT, "language": "en"}},
+              "hidden": ["maps"], "order": ["national_context", "implementation", "partnerships", "needs", "maps",
+                                            "individualised_approach", "contacts", "resources"]}
+    draft = save_page_draft(cached_store(), FOCAL_AFG, "AFG", record, None)
+    submit_page(cached_store(), FOCAL_AFG, "AFG", draft["version"])
+
+
+def test_a_visitor_is_asked_to_sign_in_as_the_focal_point():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page("app_pages/state_page_editor.py").run()
+    assert "Sign in as the State's focal point" in texts(app, "warning")
+    app.switch_page("app_pages/review.py").run()
+    assert "Sign in as an admin" in texts(app, "warning")
+
+
+def test_the_focal_point_writes_saves_and_submits_and_the_page_is_then_locked(store):
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    assert any("Afghanistan" in m.value for m in app.main.markdown)
+    app.text_area(key="sp_text_socio_economic_impact").input(TEXT)
+    app.selectbox(key="sp_lang_socio_economic_impact").select("fr")
+    app.button(key="sp_save").click().run()
+    assert not app.exception and "Draft saved (version 1)" in texts(app, "success")
+    draft = get_page_draft(store, FOCAL_AFG, "AFG")
+    assert draft["status"] == "draft" and draft["content"].texts["socio_economic_impact"].text == TEXT
+    assert draft["content"].texts["socio_economic_impact"].language == "fr"
+    preview = [m.value for m in app.markdown if "farmland" in m.value]
+    assert preview and "&lt;script&gt;" in preview[0] and "<script>" not in preview[0]  # shown as text
+
+    app.button(key="sp_submit").click().run()
+    assert "Submitted for review" in texts(app, "success")
+    assert get_page_draft(store, FOCAL_AFG, "AFG")["status"] == "pending"
+    assert "locked" in texts(app, "warning") and app.button(key="sp_save").disabled
+    assert app.text_area(key="sp_text_socio_economic_impact").disabled
+
+
+def test_a_text_with_a_javascript_link_is_refused_per_field_and_kept_in_the_form(store):
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    bad = "[click](javascript:alert(1))"
+    app.text_area(key="sp_text_priorities").input(bad)
+    app.button(key="sp_save").click().run()
+    assert "Not saved: fix these values" in texts(app, "error") and "Priorities" in texts(app, "error")
+    assert "javascript" in texts(app, "error")
+    assert app.text_area(key="sp_text_priorities").value == bad
+    assert get_page_draft(store, FOCAL_AFG, "AFG") is None
+
+
+def test_a_focal_point_cannot_open_another_states_page(store):
+    app = open_as("fp_afg", "app_pages/state_page_editor.py", iso3="COL")
+    assert "Not allowed" in texts(app, "error") and "COL" in texts(app, "error")
+    assert not [b for b in app.button if b.key == "sp_save"]
+
+
+def test_the_isu_sees_the_diff_side_by_side_and_publishes(store):
+    submitted_page()
+    app = open_as("ana", "app_pages/review.py")
+    diff = app.dataframe[0].value
+    assert list(diff.columns) == ["Field", "Published", "Proposed"]
+    row = diff.set_index("Field").loc["Socio-economic impact"]
+    assert row["Published"] == "" and row["Proposed"] == f"[en] {TEXT}"  # user text as a cell, never HTML
+    assert "Sections hidden" in diff["Field"].tolist()
+    app.button(key="review_comment_AFG_1_publish").click().run()
+    assert not app.exception and "Published" in texts(app, "success")
+    published = get_published_page(store, "AFG")
+    assert published.version == 1 and "maps" in published.content.hidden
+    assert "No page is waiting for review." in texts(app, "info")
+
+
+def test_a_page_returned_with_a_comment_shows_the_comment_on_the_editor(store):
+    submitted_page()
+    review = open_as("ana", "app_pages/review.py")
+    review.button(key="review_comment_AFG_1_return").click().run()
+    assert "comment is required" in texts(review, "error")
+    review.text_area(key="review_comment_AFG_1").input("Please add the *gender* dimensions.")
+    review.button(key="review_comment_AFG_1_return").click().run()
+    assert "Returned" in texts(review, "success")
+    editor = open_as("fp_afg", "app_pages/state_page_editor.py")
+    assert "returned by the ISU" in texts(editor, "error") and "gender" in texts(editor, "error")
+    assert not editor.button(key="sp_save").disabled
+
+
+def test_the_focal_point_plans_an_event_which_waits_for_the_isu(store):
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    app.selectbox(key="ia_kind").select("follow_up")
+    app.text_input(key="ia_date").input("2099-09-14")
+    app.text_input(key="ia_venue").input("Kabul")
+    app.button(key="ia_add").click().run()
+    assert not app.exception and "once the ISU publishes it" in texts(app, "success")
+    assert [e.venue for e in list_ia_events(store, "AFG", FOCAL_AFG)] == ["Kabul"]
+    assert [e.venue for e in list_ia_events(store, "AFG")] == []  # not public yet
+    review = open_as("ana", "app_pages/review.py")
+    event_id = list_ia_events(store, "AFG", ADMIN)[0].id
+    review.button(key=f"review_event_comment_{event_id}_publish").click().run()
+    assert [e.venue for e in list_ia_events(store, "AFG")] == ["Kabul"]
+
+
+def test_an_event_without_its_venue_is_refused_per_field_and_what_was_typed_stays(store):
+    # (File uploads cannot be driven in AppTest: the refusals by content are tested on the store, tests/store.)
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    app.text_input(key="ia_date").input("2099-09")
+    app.button(key="ia_add").click().run()
+    assert "**Venue**: required" in texts(app, "error")
+    assert app.text_input(key="ia_date").value == "2099-09" and list_ia_events(store, "AFG", FOCAL_AFG) == []
+    assert not [b for b in app.button if b.key == "ia_add_document"]  # no event yet to add a document to
