@@ -1,9 +1,11 @@
-"""Open the store: connect, apply pending migrations, seed reference data and the default slides on first start,
+"""Open the store: connect, apply pending migrations, seed reference data, the default slides and the
+compiled Individualised Approach history on first start,
 under a lock that lets one process at a time do it (store/startup_lock.py)."""
 from __future__ import annotations
 
 from store.base import Store
 from store.engine import database_url, make_engine
+from store.ia import seed_ia_history
 from store.migrate import upgrade
 from store.seed import seed_reference
 from store.slides import seed_default_slides
@@ -19,4 +21,5 @@ def open_store(url: str | None = None, *, seed: bool = True) -> Store:
         if seed:
             seed_reference(store)
             seed_default_slides(store)
+            seed_ia_history(store)
     return store

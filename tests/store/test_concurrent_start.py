@@ -21,8 +21,9 @@ from sqlalchemy.engine import make_url
 
 from data_loaders.registry import LOADERS
 from store.engine import make_engine
+from store.ia import compiled_history
 from store.migrate import MIGRATIONS
-from store.schema import import_batch, need, offer, slide, support_record
+from store.schema import ia_event, import_batch, need, offer, slide, support_record
 from store.slides import DEFAULT_DECK
 from store.startup import open_store
 from store.startup_lock import advisory_key, startup_lock
@@ -37,7 +38,7 @@ print("ready", flush=True)
 sys.stdin.readline()
 open_store(sys.argv[1]).close()
 """
-SEEDED = ["announced_offers", "default_slides", "stated_needs", "support_pairs"]
+SEEDED = ["announced_offers", "default_slides", "individualised_approach", "stated_needs", "support_pairs"]
 
 
 @pytest.fixture(params=BACKENDS)
@@ -90,6 +91,7 @@ def assert_one_schema_and_one_seed(url: str) -> None:
         assert count(support_record) == added["support_pairs"] == len(LOADERS["support_pairs"]())
         assert count(offer) == added["announced_offers"] > 0
         assert count(slide) == added["default_slides"] == len(DEFAULT_DECK)
+        assert count(ia_event) == added["individualised_approach"] == len(compiled_history()) > 0
     engine.dispose()
 
 

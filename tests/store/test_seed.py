@@ -20,9 +20,9 @@ def test_first_start_seeds_reference_records_and_the_second_seeds_nothing(databa
     second = open_store(database_url)
     assert len(list_needs(second)) == len(needs)
     assert len(list_support_records(second)) == len(support)
-    # One seed batch per source, the default slide deck included; the restart added none.
+    # One seed batch per source, the default slide deck and the IA history included; the restart added none.
     assert sorted(b["source"] for b in list_import_batches(second) if b["kind"] == "seed") == [
-        "announced_offers", "default_slides", "stated_needs", "support_pairs"]
+        "announced_offers", "default_slides", "individualised_approach", "stated_needs", "support_pairs"]
     second.close()
 
 
@@ -50,7 +50,7 @@ def test_each_announcement_becomes_one_offer_labelled_and_sourced_once(database_
     second = open_store(database_url)
     assert len(list_offers(second)) == len(offers)
     assert sorted(b["source"] for b in list_import_batches(second)) == [
-        "announced_offers", "default_slides", "stated_needs", "support_pairs"]
+        "announced_offers", "default_slides", "individualised_approach", "stated_needs", "support_pairs"]
     second.close()
 
 
