@@ -154,3 +154,31 @@ def test_an_event_without_its_venue_is_refused_per_field_and_what_was_typed_stay
     assert "**Venue**: required" in texts(app, "error")
     assert app.text_input(key="ia_date").value == "2099-09" and list_ia_events(store, "AFG", FOCAL_AFG) == []
     assert not [b for b in app.button if b.key == "ia_add_document"]  # no event yet to add a document to
+
+
+def test_a_stale_save_says_who_changed_the_page_and_keeps_the_typed_text(store):
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    app.text_area(key="sp_text_priorities").input("first")
+    app.button(key="sp_save").click().run()
+    save_page_draft(store, ADMIN, "AFG", {"texts": {"priorities": {"text": "the ISU's", "language": "en"}}}, 1)
+    app.text_area(key="sp_text_priorities").input("mine")
+    app.button(key="sp_save").click().run()
+    assert "ana changed this page since you opened it (version 1 → 2)" in texts(app, "warning")
+    assert app.text_area(key="sp_text_priorities").value == "mine"
+    app.button(key="sp_rebase").click().run()
+    app.button(key="sp_save").click().run()
+    assert "Draft saved (version 3)" in texts(app, "success")
+    assert get_page_draft(store, FOCAL_AFG, "AFG")["content"].texts["priorities"].text == "mine"
+
+
+def test_sections_hidden_and_moved_in_the_table_are_saved_in_that_order(store):
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    sections = app.session_state["sp_tables"]["sections"].set_index("key")
+    sections.loc["maps", "shown"] = False
+    sections.loc["implementation", "shown"] = False  # always shown: unticking it changes nothing
+    sections.loc["partnerships", "position"] = 2  # moved up: before the section that was second
+    app.session_state["sp_tables"]["sections"] = sections.reset_index()  # as the table's edits come back
+    app.session_state["sp_edited"] = {}
+    app.button(key="sp_save").click().run()
+    content = get_page_draft(store, FOCAL_AFG, "AFG")["content"]
+    assert content.hidden == {"maps"} and content.order[:3] == ("national_context", "partnerships", "implementation")

@@ -145,8 +145,11 @@ def typed_record() -> dict:
     """What the form holds (as typed up to this moment), in the shape of StatePageContent.as_record()."""
     state, form = st.session_state, st.session_state[FORM]
     sections = current_table("sections")
-    sections = sections.assign(position=pd.to_numeric(sections["position"], errors="coerce"), rank=range(len(sections)))
-    sections = sections.sort_values(["position", "rank"], na_position="last")
+    # A section given the position of another goes before it: the one moved is the one meant to be there.
+    position = pd.to_numeric(sections["position"], errors="coerce")
+    sections = sections.assign(position=position, rank=range(len(sections)),
+                               stayed=position == pd.Series(range(1, len(sections) + 1), index=sections.index))
+    sections = sections.sort_values(["position", "stayed", "rank"], na_position="last")
     order = [k for k in sections["key"] if k in SECTION_KEYS]
     hidden = sorted(k for k, shown in zip(sections["key"], sections["shown"], strict=True)
                     if not shown and k != ALWAYS_SHOWN)
