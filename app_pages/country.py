@@ -6,11 +6,13 @@ from domain.country_page import build_country_page
 from domain.outlook import OutlookAssumptions
 from domain.state_names import state_name
 from i18n import _, current_language, translate_message
+from ui.auth import current_actor
 from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
 from ui.clock import today
 from ui.components import plain
 from ui.country_sections import render_country_page, render_state_slide_images
 from ui.presenter import hidden_when_presenting
+from ui.state_content import read_document, read_state_content
 from ui.url_state import UrlParam, presenting, read_url_state, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))
@@ -41,13 +43,16 @@ assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_stat
 projection = compute_projection(profile, on, assumptions)
 compiled = cached_compiled_date()
 language = current_language()
+# What the State published on its page and its IA events (the compiled content only while the store is down).
+state = read_state_content(iso3)
 
 
 # Made after this run, when clicked: what it shows is bound now (the language too, which may have changed by then).
-def brief_pdf(profile=profile, projection=projection, compiled=compiled, language=language) -> bytes:
+def brief_pdf(profile=profile, projection=projection, compiled=compiled, language=language, state=state) -> bytes:
     from charts.brief import make_country_brief_pdf  # matplotlib: over a second to import, paid on the first click only
 
-    return make_country_brief_pdf(profile, projection, compiled, language)
+    return make_country_brief_pdf(profile, projection, compiled, language, state_page=state.page,
+                                  ia_events=state.events, today=on.isoformat())
 
 
 brief.download_button(_("One-page brief (PDF)"), brief_pdf,
@@ -67,6 +72,11 @@ def outlook_controls() -> None:
 
 
 # 2. Render the outline (built once as data: domain.country_page), each section with its sources
-render_country_page(build_country_page(profile, projection, cached_neighbourhood(iso3)), outlook_controls,
-                    slide=presenting(), summary=[translate_message(assumptions.describe())])
+if not state.stored:
+    st.caption(_("The States' own texts and planned meetings cannot be read just now (the database cannot be "
+                 "reached): this page shows the compiled content only."))
+page = build_country_page(profile, projection, cached_neighbourhood(iso3), state_page=state.page,
+                          ia_events=state.events, today=on.isoformat(), signed_in=current_actor() is not None)
+render_country_page(page, outlook_controls, slide=presenting(), summary=[translate_message(assumptions.describe())],
+                    read_document=read_document if state.stored else None)
 write_url_state(PARAMS)

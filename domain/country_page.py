@@ -390,7 +390,7 @@ def _state_contacts(content: StatePageContent | None, state_page: PublishedPage 
             ("organisation", N_("Organisation")), ("role", N_("Role")), ("email", N_("Email")), ("phone", N_("Phone")),
             *([("shown_to", N_("Shown to"))] if signed_in else [])], as_of="published"))
     if len(shown) < len(content.contacts):
-        blocks.append(caption(_("{count} more contacts of the State are shown to signed-in users only.").format(
+        blocks.append(caption(_("Contacts of the State shown to signed-in users only: {count}.").format(
             count=len(content.contacts) - len(shown))))
     return blocks
 

@@ -214,7 +214,7 @@ def _shown(table: Table) -> tuple[pd.DataFrame, dict]:
 
 def render_model_table(table: Table) -> None:
     frame, options = _shown(table)
-    as_of = table.headers[table.as_of] if table.as_of else cached_compiled_date()
+    as_of = table.headers.get(table.as_of) if table.as_of else cached_compiled_date()
     if table.as_of and table.as_of not in table.headers:  # an as-of column not shown, kept for the downloads
         as_of = table.frame[table.as_of]
     render_table(frame, key=table.key, as_of=as_of, **options)
