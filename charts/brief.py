@@ -11,10 +11,11 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
 from domain.country import CountryProfile, Projection
-from domain.country_page import CountryPage, build_country_page
+from domain.country_page import CountryPage, StateMarkdown, Timeline, build_country_page
 from domain.country_page import Figure as PageFigure
 from domain.membership import MEMBERSHIP_LABELS
 from domain.sources import source_label
+from domain.state_page import IAEvent, PublishedPage
 from i18n import NOT_REPORTED, _, format_figure, translate_message, using_language
 
 A4_INCHES = (8.27, 11.69)
@@ -23,6 +24,7 @@ LEFT, BODY, RIGHT, BOTTOM = 0.06, 0.07, 0.94, 0.03  # margins and the body's ind
 LINE = 0.0155  # one line of body text, in page fractions
 INDENT = "   "  # a wrapped line's continuation
 MAX_NEEDS, MAX_PARTNER_LINES, MAX_SOURCES = 8, 6, 10
+MAX_STATE_TEXT, MAX_EVENTS = 400, 6  # characters of each State text; IA events (the upcoming first)
 _MEASURE = TextToPath()
 
 
@@ -131,23 +133,61 @@ def _sources(profile: CountryProfile) -> Iterator[str]:
         yield _("... and {count} more cited pages on the dashboard.").format(count=len(profile.resources) - MAX_SOURCES)
 
 
-def make_country_brief_pdf(profile: CountryProfile, projection: Projection, compiled: str, language: str = "en") -> bytes:
-    """One A4 page in `language`: key figures, outlook, needs, partners and the sources they come from.
+def _state_texts(page: CountryPage, state_page: PublishedPage | None) -> Iterator[str]:
+    """The State's own texts (its published page), as written: plain text, shortened, with their language noted."""
+    if state_page is None:
+        return
+    yield _("Provided by the State (published {date})").format(date=state_page.published_at.date().isoformat())
+    for block in (b for s in page.sections for b in s.blocks if isinstance(b, StateMarkdown)):
+        note = f" ({block.language_note})" if block.language_note else ""
+        text = " ".join(block.markdown.split())
+        yield f"{block.label}{note}: {textwrap.shorten(text, MAX_STATE_TEXT, placeholder=' …')}"
+
+
+def _timeline(page: CountryPage) -> Iterator[str]:
+    """The Individualised Approach: upcoming events, then the latest past ones, each with its source."""
+    timeline = next((b for s in page.sections for b in s.blocks if isinstance(b, Timeline)), None)
+    if timeline is None:
+        yield _(NOT_REPORTED)
+        return
+    events = [*((timeline.upcoming_title, e) for e in timeline.upcoming),
+              *((timeline.past_title, e) for e in reversed(timeline.past))][:MAX_EVENTS]
+    for group, event in events:
+        venue = f", {event.venue}" if event.venue else ""
+        documents = _(" · documents: {names}").format(names=", ".join(d.filename for d in event.documents)) \
+            if event.documents else ""
+        source = f" [{source_label(event.source_url)}]" if event.source_url else f" [{event.source}]"
+        yield f"{group}: {event.date} · {event.kind} ({event.status}){venue}{source}{documents}"
+    if len(timeline.upcoming) + len(timeline.past) > MAX_EVENTS:
+        yield _("... and {count} more on the dashboard.").format(
+            count=len(timeline.upcoming) + len(timeline.past) - MAX_EVENTS)
+
+
+def make_country_brief_pdf(profile: CountryProfile, projection: Projection, compiled: str, language: str = "en",
+                           state_page: PublishedPage | None = None, ia_events: tuple[IAEvent, ...] = (),
+                           today: str | None = None) -> bytes:
+    """One A4 page in `language`: key figures, outlook, the State's own texts (its published page), needs, the
+    Individualised Approach, partners and the sources they come from.
 
     The language is passed, not read: the download is made after the page run that asked for it."""
     with using_language(language):
-        return _draw(profile, projection, compiled)
+        return _draw(profile, projection, compiled, state_page, ia_events, today)
 
 
-def _draw(profile: CountryProfile, projection: Projection, compiled: str) -> bytes:
+def _draw(profile: CountryProfile, projection: Projection, compiled: str, state_page: PublishedPage | None = None,
+          ia_events: tuple[IAEvent, ...] = (), today: str | None = None) -> bytes:
     status = _(MEMBERSHIP_LABELS[profile.panel["membership_status"]])
-    page = build_country_page(profile, projection)
+    # The public page: contacts kept for signed-in readers never go in a file that may be passed on.
+    page = build_country_page(profile, projection, state_page=state_page, ia_events=ia_events, today=today)
     name = page.header.name
+    state_texts = list(_state_texts(page, state_page))
     sections = [
         (_("Key figures"), list(_key_figures(profile, page))),
         (_("Completion outlook"), [f"{_(projection.outlook)}: {translate_message(projection.reason)}",
                                    translate_message(projection.assumptions)]),
+        *([(_("In the State's words"), state_texts)] if state_texts else []),
         (_("Needs and challenges stated"), list(_needs(profile))),
+        *([(_("Individualised Approach"), list(_timeline(page)))] if profile.ever_joined else []),
         (_("Partnerships"), list(_partners(profile))),
         (_("Sources"), list(_sources(profile))),
     ]

@@ -116,3 +116,25 @@ def test_dollar_signs_in_the_data_are_printed_as_written_not_set_as_mathematics(
     stated = "needed over US$80 million for 2015, of which only US$20 million secured"
     assert stated in " ".join(profile.needs["description"])
     assert stated in text
+
+
+def test_brief_holds_the_states_published_text_and_its_ia_timeline(build):
+    from tests.test_country_page_state import EVENTS, published
+
+    profile, _, _ = build("KHM")
+    state_page = published()
+    pdf = make_country_brief_pdf(profile, compute_projection(profile, TODAY, OutlookAssumptions()), "2026-11-27",
+                                 state_page=state_page, ia_events=EVENTS, today="2026-11-27")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "In the State's words" in text and "Provided by the State (published 2026-11-20)" in text
+    # As written, as text: the markup of the State's Markdown and HTML is printed, never read.
+    assert "Mines block **farmland** in the north" in text and "<script>alert(1)</script>" in text
+    assert "Gender dimensions (Written in French): Les femmes" in text
+    assert "Upcoming: 2027-02-15 · Follow-up meeting (planned), Phnom Penh" in text
+    assert "documents: follow-up report.pdf" in text
+    assert "va@cmaa.example" not in text  # a contact for signed-in readers never goes in a file passed on
+    # Without a published page: the compiled IA events, each with its source.
+    _, sudan, _ = build("SDN")
+    assert "Individualised Approach" in sudan and "Past: 2017-06-08 · Launch of the platform (held)" in sudan
