@@ -25,7 +25,7 @@ from store import Actor, InvalidRecord, NotFound, PermissionDenied, StaleEdit, S
 from store.state_pages import get_page_draft, get_published_page, save_page_draft, submit_page
 from ui.auth import current_actor
 from ui.cached import cached_store
-from ui.components import NOT_SAVED, plain
+from ui.components import NOT_SAVED, plain, translated
 
 SECTION_LABELS = {
     "national_context": N_("National context"), "implementation": N_("Status of implementation"),
@@ -36,6 +36,8 @@ TEXT_LABELS = {"socio_economic_impact": N_("Socio-economic impact"), "gender_dim
                "development_goals": N_("Development goals"), "priorities": N_("Priorities")}
 NEEDS_TEXT = N_("Needs and challenges: {area}")
 STATUS_LABELS = {"draft": N_("draft"), "pending": N_("waiting for the ISU's review"), "returned": N_("returned by the ISU")}
+COLUMN_LABELS = {"organisation": N_("Organisation"), "role": N_("Role"), "email": N_("Email"), "phone": N_("Phone"),
+                 "public": N_("Public"), "kind": N_("Kind"), "label": N_("Label"), "url": N_("Web address")}
 CONTACT_COLUMNS = ("organisation", "role", "email", "phone", "public")
 RESOURCE_COLUMNS = ("kind", "label", "url")
 FORM = "sp_form"  # the form's values: iso3, version, status, texts, languages, sections, contacts, resources
@@ -61,7 +63,7 @@ def field_label(name: str) -> str:
     if part in ("contacts", "resources"):
         number, _dot, column = rest.partition(".")
         what = _("Contact {number}") if part == "contacts" else _("Resource {number}")
-        return what.format(number=number) + (f" · {_(column)}" if column else "")
+        return what.format(number=number) + (f" · {_(COLUMN_LABELS.get(column, column))}" if column else "")
     return _(name)
 
 
@@ -228,9 +230,9 @@ def render_status() -> None:
                      "publishes it or returns it.").format(version=form["version"], who=plain(form["updated_by"]),
                                                            when=_when(form["updated_at"])), icon=":material/lock:")
     else:
+        quoted = plain(form["comment"] or "").replace("\n", "\n> ")
         st.error(_("Version {version} was returned by the ISU with this comment:").format(version=form["version"])
-                 + f"\n\n> {plain(form['comment'] or '')}\n\n" + _("Change what it asks, then submit again."),
-                 icon=":material/undo:")
+                 + f"\n\n> {quoted}\n\n" + _("Change what it asks, then submit again."), icon=":material/undo:")
 
 
 def _when(value) -> str:
@@ -346,11 +348,11 @@ def render_editor(locked: bool) -> None:
     st.caption(_("Links to the State's Article 7 report, national mine action website, strategies, and its Landmine "
                  "Monitor and Mine Action Review profiles: http(s) addresses only."))
     _table("resources", {
-        "kind": st.column_config.SelectboxColumn(_("Kind"), options=list(RESOURCE_KINDS), default="other", required=True),
+        "kind": st.column_config.SelectboxColumn(_("Kind"), options=list(RESOURCE_KINDS), default="other", required=True,
+                                                 format_func=translated(RESOURCE_KINDS, RESOURCE_KINDS.get)),
         "label": st.column_config.TextColumn(_("Label"), max_chars=200),
         "url": st.column_config.TextColumn(_("Web address"), max_chars=2000),
     }, locked, num_rows="dynamic")
-    st.caption(_("Kinds: {kinds}").format(kinds="; ".join(f"{key} = {_(label)}" for key, label in RESOURCE_KINDS.items())))
     _table_problems("resources")
 
     left, right = st.columns(2)
