@@ -123,3 +123,18 @@ def test_while_the_store_cannot_be_reached_the_page_shows_the_compiled_content_w
         assert "2017-06-08 · Launch of the platform" in " ".join(m.value.replace("\\", "") for m in app.markdown)
     finally:
         cached_store.clear()
+
+
+def test_the_pack_command_with_the_store_holds_the_states_published_page(store, tmp_path):
+    from scripts.build_pack import pack_main, read_state_content
+
+    out = tmp_path / "pack"
+    assert pack_main(["build", str(out), "--states", "KHM", "SDN"], read_state_content=read_state_content) == 0
+    body = (out / "country" / "KHM.html").read_text("utf-8")
+    assert "Provided by the State (published " in body and "<h2>2. Partnerships</h2>" in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>alert" not in body
+    assert '<a href="https://example.org/survey">the survey</a>' in body
+    assert "follow-up report.pdf" in body and "Upcoming" in body
+    assert "va@cmaa.example" not in body  # a contact for signed-in readers only
+    sudan = (out / "country" / "SDN.html").read_text("utf-8")
+    assert "2017-06-08 · Launch of the platform" in sudan
