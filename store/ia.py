@@ -47,7 +47,8 @@ NOT_A_STATUS = N_("'{value}' is neither planned nor held")
 NOT_A_DATE = N_("'{value}' is not a date as YYYY-MM-DD or YYYY-MM")
 REQUIRED = N_("required")
 COMMENT_REQUIRED = N_("say what to change: a comment is required to return an event")
-NOT_PENDING = N_("event {id} is {status}: only an event waiting for review can be published or returned")
+NOT_PENDING = N_("event {id} ({status}) cannot be published or returned: only an event waiting for review can be")
+REVIEW_WORDS = {"pending": N_("waiting for review"), "published": N_("published"), "returned": N_("returned")}
 NO_EVENT = N_("no Individualised Approach event {id}")
 NO_DOCUMENT = N_("no document {id}")
 
@@ -171,7 +172,7 @@ def _review(store: Store, actor: Actor | None, event_id: int, status: str, comme
     with store.engine.begin() as conn:
         row = _row(conn, event_id, lock=True)
         if row["review_status"] != "pending":
-            raise PermissionDenied(NOT_PENDING.format(id=event_id, status=row["review_status"]))
+            raise PermissionDenied(NOT_PENDING.format(id=event_id, status=REVIEW_WORDS[row["review_status"]]))
         apply_update(conn, ia_event, event_id, row, {"review_status": status, "comment": comment}, row["version"],
                      actor.username)
         return _event(conn, event_id)

@@ -38,8 +38,11 @@ PAGE_EDITORS = N_("only an admin or the State's focal point may edit or read the
 REVIEWERS = N_("only the ISU (an admin) may publish or return a State's page")
 PENDING_LOCKED = N_("version {version} of this page is waiting for the ISU's review: it cannot be changed until the "
                     "ISU publishes it or returns it")
-NOT_SUBMITTABLE = N_("version {version} is {status}: only a draft or a returned version can be submitted")
-NOT_PENDING = N_("version {version} is {status}: only a version waiting for review can be published or returned")
+NOT_SUBMITTABLE = N_("version {version} ({status}) cannot be submitted: only a draft or a returned version can be")
+NOT_PENDING = N_("version {version} ({status}) cannot be published or returned: only a version waiting for review can be")
+# A status as the refusals word it (marked, so the page says it in the reader's language).
+STATUS_WORDS = {"draft": N_("a draft"), "pending": N_("waiting for review"), "returned": N_("returned"),
+                "published": N_("published"), "superseded": N_("superseded by a later version")}
 NO_OPEN_VERSION = N_("no draft of this page is open")
 COMMENT_REQUIRED = N_("say what to change: a comment is required to return a page")
 NOT_A_STATE = N_("'{iso3}' is not a State's ISO3 code")
@@ -172,7 +175,7 @@ def submit_page(store: Store, actor: Actor | None, iso3: str, version: int) -> d
     with store.engine.begin() as conn:
         row = _open_version(conn, iso3, version)
         if row["status"] not in ("draft", "returned"):
-            raise PermissionDenied(NOT_SUBMITTABLE.format(version=version, status=row["status"]))
+            raise PermissionDenied(NOT_SUBMITTABLE.format(version=version, status=STATUS_WORDS[row["status"]]))
         stamp = now()
         return _as_dict(_transition(conn, row, actor.username, "submit",
                                     {"status": "pending", "submitted_at": stamp, "submitted_by": actor.username}))
@@ -181,7 +184,7 @@ def submit_page(store: Store, actor: Actor | None, iso3: str, version: int) -> d
 def _pending(conn: Connection, iso3: str, version: int) -> dict:
     row = _open_version(conn, iso3, version)
     if row["status"] != "pending":
-        raise PermissionDenied(NOT_PENDING.format(version=version, status=row["status"]))
+        raise PermissionDenied(NOT_PENDING.format(version=version, status=STATUS_WORDS[row["status"]]))
     return row
 
 
