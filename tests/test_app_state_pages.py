@@ -182,3 +182,92 @@ def test_sections_hidden_and_moved_in_the_table_are_saved_in_that_order(store):
     app.button(key="sp_save").click().run()
     content = get_page_draft(store, FOCAL_AFG, "AFG")["content"]
     assert content.hidden == {"maps"} and content.order[:3] == ("national_context", "partnerships", "implementation")
+
+
+def planned_event(venue: str = "Kabul") -> int:
+    """A follow-up meeting the focal point planned, published by the ISU."""
+    from store.ia import create_ia_event, publish_ia_event
+
+    event = create_ia_event(cached_store(), FOCAL_AFG, {"kind": "follow_up", "date": "2026-06", "venue": venue,
+                                                        "status": "planned", "summary": ""})
+    publish_ia_event(cached_store(), ADMIN, event.id)
+    return event.id
+
+
+def events_table(app: AppTest):
+    return next(d.value for d in app.dataframe if "Summary" in d.value.columns)
+
+
+def test_the_focal_point_records_its_planned_meeting_as_held_and_it_waits_for_the_isu_again(store):
+    from store.ia import ia_event_review
+
+    event_id = planned_event()
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    assert app.selectbox(key="ia_edit_event").value == event_id
+    assert app.radio(key="ia_edit_status").value == "planned" and app.text_input(key="ia_edit_venue").value == "Kabul"
+    app.radio(key="ia_edit_status").set_value("held")
+    app.text_input(key="ia_edit_date").input("2026-06-17")
+    app.text_input(key="ia_edit_venue").input("Kabul, Ministry of Defence")
+    app.text_area(key="ia_edit_summary").input("Held: the 2026-2030 plan was agreed with three partners.")
+    app.button(key="ia_edit_save").click().run()
+    assert not app.exception and "Event" in texts(app, "success") and "review again" in texts(app, "success")
+    review = ia_event_review(store, FOCAL_AFG, event_id)
+    event = review["event"]
+    assert (event.status, event.date, event.venue) == ("held", "2026-06-17", "Kabul, Ministry of Defence")
+    assert event.summary.startswith("Held: the 2026-2030 plan") and review["review_status"] == "pending"
+    assert review["version"] == 3 and list_ia_events(store, "AFG") == []  # not public until the ISU publishes it
+    row = events_table(app).set_index("id").loc[event_id]
+    assert row["Planned or held"] == "held" and row["Venue"] == "Kabul, Ministry of Defence"
+    assert row["Review"] == "waiting for the ISU's review" and row["Summary"].startswith("Held:")
+    assert app.text_input(key="ia_edit_date").value == "2026-06-17"  # the form holds the saved event
+    app.button(key="ia_edit_save").click().run()  # saved again as it is: nothing to write
+    assert "Nothing to save" in texts(app, "info") and ia_event_review(store, FOCAL_AFG, event_id)["version"] == 3
+
+
+def test_a_stale_event_edit_says_who_changed_it_and_keeps_the_typed_summary(store):
+    from store.ia import ia_event_review, update_ia_event
+
+    event_id = planned_event()
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    update_ia_event(store, ADMIN, event_id, {"venue": "Kabul, UNAMA compound"}, 2)  # the ISU, meanwhile
+    app.text_area(key="ia_edit_summary").input("Agreed: survey of Helmand first.")
+    app.button(key="ia_edit_save").click().run()
+    assert "ana changed this event since you opened it (version 2 → 3)" in texts(app, "warning")
+    assert app.text_area(key="ia_edit_summary").value == "Agreed: survey of Helmand first."
+    assert ia_event_review(store, FOCAL_AFG, event_id)["event"].summary in ("", None)
+    app.button(key="ia_edit_rebase").click().run()  # the ISU's venue taken, the typed summary kept
+    assert app.text_input(key="ia_edit_venue").value == "Kabul, UNAMA compound"
+    app.button(key="ia_edit_save").click().run()
+    event = ia_event_review(store, FOCAL_AFG, event_id)["event"]
+    assert (event.venue, event.summary) == ("Kabul, UNAMA compound", "Agreed: survey of Helmand first.")
+
+
+def test_a_focal_point_cannot_edit_an_event_of_another_state(store):
+    from store.ia import ia_event_review, update_ia_event
+
+    event_id = planned_event()
+    app = open_as("fp_afg", "app_pages/state_page_editor.py")
+    update_ia_event(store, ADMIN, event_id, {"iso3": "COL"}, 2)  # the ISU finds it was Colombia's meeting
+    app.text_input(key="ia_edit_venue").input("Bogotá")
+    app.button(key="ia_edit_save").click().run()
+    assert not app.exception
+    errors = texts(app, "error")
+    assert "Not allowed" in errors and "may only keep the Individualised Approach events of AFG, not of COL" in errors
+    assert ia_event_review(store, ADMIN, event_id)["event"].venue == "Kabul"  # nothing written
+
+
+def test_a_compiled_event_corrected_by_the_state_keeps_its_source(store):
+    from store.ia import ia_event_review
+    from store.roles import Actor
+
+    compiled = next(e for e in list_ia_events(store) if e.source_url)
+    add_user(store, "fp_compiled", PASSWORD, "focal_point", iso3=compiled.iso3, by="test")
+    app = open_as("fp_compiled", "app_pages/state_page_editor.py")
+    app.selectbox(key="ia_edit_event").select(compiled.id).run()
+    assert "Compiled from a public source" in texts(app, "caption")
+    app.text_area(key="ia_edit_summary").input(compiled.summary + " The State adds: the plan was adopted.")
+    app.button(key="ia_edit_save").click().run()
+    assert "review again" in texts(app, "success")
+    review = ia_event_review(store, Actor("fp_compiled", "focal_point", iso3=compiled.iso3), compiled.id)
+    assert review["event"].summary.endswith("the plan was adopted.") and review["review_status"] == "pending"
+    assert (review["event"].source, review["event"].source_url) == (compiled.source, compiled.source_url)
