@@ -60,8 +60,8 @@ if not stored:
 filters = MeetingFilters(tuple(state["state"]), tuple(state["region"]), tuple(state["kind"]), state["from"], state["to"],
                          state["held"])
 shown = filter_meetings(meetings_frame(events, names, on.isoformat()), filters)
-st.subheader(_("{count} meetings").format(count=len(shown)) if filters.include_held
-             else _("{count} upcoming meetings").format(count=len(shown)))
+st.subheader(_("Meetings: {count}").format(count=len(shown)) if filters.include_held
+             else _("Upcoming meetings: {count}").format(count=len(shown)))
 if shown.empty and not filters.include_held:
     st.caption(_("No planned meeting matches these filters; tick “Also held and past meetings” to see the platforms' "
                  "history."))

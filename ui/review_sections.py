@@ -14,14 +14,38 @@ from store.state_pages import publish_page, return_page
 from ui.auth import current_actor
 from ui.cached import cached_store
 from ui.components import NOT_SAVED, plain, refusal_text
-from ui.state_page_forms import field_label
+from ui.state_page_forms import SECTION_LABELS, field_label
 
 OUTCOME = "review_outcome"
 
 
+def _worded(change: Change, side: str) -> str:
+    """The order and the hidden sections by their names in the reader's language, not the store's keys."""
+    if change.field in ("order", "hidden") and side:
+        return ", ".join(_(SECTION_LABELS.get(key, key)) for key in side.split(", "))
+    return side
+
+
 def diff_table(changes: list[Change]) -> pd.DataFrame:
-    return pd.DataFrame([(field_label(c.field), c.before, c.after) for c in changes],
+    return pd.DataFrame([(field_label(c.field), _worded(c, c.before), _worded(c, c.after)) for c in changes],
                         columns=[_("Field"), _("Published"), _("Proposed")])
+
+
+def render_full_texts(changes: list[Change]) -> None:
+    """Each changed text whole, published and proposed side by side: a table cell shows one line of it."""
+    texts = [c for c in changes if c.field.startswith("texts.")]
+    if not texts:
+        return
+    with st.expander(_("The changed texts in full, side by side ({count})").format(count=len(texts))):
+        for change in texts:
+            st.markdown(f"**{plain(field_label(change.field))}**")
+            published, proposed = st.columns(2)
+            with published.container(border=True):
+                st.caption(_("Published"))
+                st.markdown(plain(change.before) if change.before else _("(nothing)"))
+            with proposed.container(border=True):
+                st.caption(_("Proposed"))
+                st.markdown(plain(change.after) if change.after else _("(nothing)"))
 
 
 def _decide(what: str, target: dict) -> None:
@@ -85,8 +109,8 @@ def render_pending_page(pending: dict, name: str) -> None:
         when=plain(when.strftime("%Y-%m-%d %H:%M") if hasattr(when, "strftime") else when)))
     if pending["changes"]:
         st.dataframe(diff_table(pending["changes"]), hide_index=True, width="stretch", key=f"review_diff_{iso3}_{version}",
-                     column_config={_("Published"): st.column_config.TextColumn(width="large"),
-                                    _("Proposed"): st.column_config.TextColumn(width="large")})
+                     column_config={_("Field"): st.column_config.TextColumn(width="small")})
+        render_full_texts(pending["changes"])
     else:
         st.caption(_("No change from the published page."))
     _buttons("page", {"iso3": iso3, "version": version, "name": name, "comment_key": f"review_comment_{iso3}_{version}"})

@@ -200,8 +200,9 @@ def test_a_focal_point_edits_the_isu_publishes_and_a_reader_sees_the_states_page
                                               for row in diff.get_by_role("row", include_hidden=True).all())
             if cells}
     assert rows["Order of the sections"] == [
-        "", "national_context, implementation, partnerships, needs, maps, individualised_approach, contacts, resources"]
-    assert rows["Sections hidden"] == ["", "maps"]
+        "", "National context, Status of implementation, Partnerships, Needs and challenges, Maps, "
+            "Individualised Approach, Contacts, Additional resources"]
+    assert rows["Sections hidden"] == ["", "Maps"]
     assert rows["Socio-economic impact"] == ["", f"[en] {TEXT}"]
     _shot(isu, "5_review_diff", page.get_by_role("heading", name="1. Pages waiting for review (1)"))
     # The page's Publish button (keyed by its State and version), then the event's (by its id).
