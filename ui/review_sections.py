@@ -109,7 +109,7 @@ def render_pending_page(pending: dict, name: str) -> None:
         when=plain(when.strftime("%Y-%m-%d %H:%M") if hasattr(when, "strftime") else when)))
     if pending["changes"]:
         st.dataframe(diff_table(pending["changes"]), hide_index=True, width="stretch", key=f"review_diff_{iso3}_{version}",
-                     column_config={_("Field"): st.column_config.TextColumn(width="small")})
+                     column_config={_("Field"): st.column_config.TextColumn(width="medium")})
         render_full_texts(pending["changes"])
     else:
         st.caption(_("No change from the published page."))
