@@ -1,10 +1,12 @@
 """The Individualised Approach platform of each State: its events (launch, follow-up, in-country stakeholder and
 committee meetings) and their documents.
 
-An admin's event is published at once; a focal point's waits for the ISU (pending), listed publicly once published
-(an edit or a new document by the focal point sends it back for review). Pending and returned events are seen only
-by their State's focal point and admins. The compiled history (data/individualised_approach.csv) is seeded once,
-published, with its sources. Every write is one transaction with its audit entry.
+An admin's event is published at once; a focal point's waits for the ISU (pending), listed publicly once published.
+An edit or a new document by the focal point sends a published event back for review: meanwhile the public still
+sees its last published version (the `published` snapshot, with only the documents published with it), and the
+State's focal point and admins the working one. An event never published is seen only by its State's focal point
+and admins. The compiled history (data/individualised_approach.csv) is seeded once, published, with its sources.
+Every write is one transaction with its audit entry.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from config import DATA_DIR
 from data_loaders.registry import LOADERS
@@ -33,6 +35,7 @@ from store.writes import apply_update, fetch_row, insert_record
 SEED_ACTOR = "seed"  # as store.seed names the reference data's author
 SEED_SOURCE = "individualised_approach"
 FIELDS = ("iso3", "kind", "date", "venue", "status", "summary")
+PUBLIC_FIELDS = ("kind", "date", "venue", "status", "summary", "source", "source_url")  # the published snapshot
 LIMITS = {"venue": 300, "summary": 4000}
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 WEB = ("http://", "https://")
@@ -110,22 +113,43 @@ def _sort_key(event: IAEvent) -> tuple:
     return (event.date if len(event.date) > 7 else f"{event.date}-00", event.id)
 
 
-def _documents(conn: Connection, event_ids: list[int]) -> dict[int, tuple[IADocument, ...]]:
+def _documents(conn: Connection, event_ids: list[int], published_only: set[int] = frozenset()
+               ) -> dict[int, tuple[IADocument, ...]]:
+    """Each event's documents; for the events in `published_only`, only those published."""
     found: dict[int, list[IADocument]] = {event_id: [] for event_id in event_ids}
     if event_ids:
         query = select(ia_document.c.id, ia_document.c.event_id, ia_document.c.filename, ia_document.c.content_type,
-                       ia_document.c.size, ia_document.c.sha256).where(ia_document.c.event_id.in_(event_ids))
+                       ia_document.c.size, ia_document.c.sha256, ia_document.c.published
+                       ).where(ia_document.c.event_id.in_(event_ids))
         for row in conn.execute(query.order_by(ia_document.c.id)).mappings():
+            if row["event_id"] in published_only and not row["published"]:
+                continue
             found[row["event_id"]].append(IADocument(row["id"], row["filename"], row["content_type"], row["size"],
                                                      row["sha256"]))
     return {event_id: tuple(documents) for event_id, documents in found.items()}
 
 
-def _events(conn: Connection, rows: list[Mapping]) -> list[IAEvent]:
-    documents = _documents(conn, [row["id"] for row in rows])
-    return sorted((IAEvent(row["id"], row["iso3"], row["kind"], row["date"], row["venue"], row["status"],
-                           row["summary"], row["source"], row["source_url"], documents[row["id"]]) for row in rows),
-                  key=_sort_key)
+def _events(conn: Connection, rows: list[Mapping], public: set[int] = frozenset()) -> list[IAEvent]:
+    """The events of `rows`: their working values, or for the ids in `public` their last published version with
+    the documents published with it."""
+    documents = _documents(conn, [row["id"] for row in rows], public)
+
+    def values(row: Mapping) -> Mapping:
+        return {**row, **row["published"]} if row["id"] in public else row
+
+    return sorted((IAEvent(row["id"], row["iso3"], v["kind"], v["date"], v["venue"], v["status"], v["summary"],
+                           v["source"], v["source_url"], documents[row["id"]])
+                   for row in rows for v in (values(row),)), key=_sort_key)
+
+
+def _published(row: Mapping, who: str) -> dict:
+    """The columns that make `row`'s current values its published version."""
+    return {"published": {name: row[name] for name in PUBLIC_FIELDS}, "published_at": now(), "published_by": who}
+
+
+def _publish_documents(conn: Connection, event_id: int) -> None:
+    conn.execute(update(ia_document).where(ia_document.c.event_id == event_id, ia_document.c.published.is_(False))
+                 .values(published=True))
 
 
 def _event(conn: Connection, event_id: int) -> IAEvent:
@@ -147,15 +171,18 @@ def create_ia_event(store: Store, actor: Actor | None, values: Mapping) -> IAEve
     check_event_editor(actor, str(values.get("iso3") or "").upper() or None)
     clean = validate_event(values)
     check_event_editor(actor, clean["iso3"])
-    review = "published" if actor.is_admin else "pending"
+    values = {**clean, "review_status": "published" if actor.is_admin else "pending"}
+    if actor.is_admin:
+        values.update(_published({**values, "source": None, "source_url": None}, actor.username))
     with store.engine.begin() as conn:
-        event_id = insert_record(conn, ia_event, {**clean, "review_status": review}, actor.username)
+        event_id = insert_record(conn, ia_event, values, actor.username)
         return _event(conn, event_id)
 
 
 def update_ia_event(store: Store, actor: Actor | None, event_id: int, values: Mapping, based_on: int) -> IAEvent:
     """Change an event read at version `based_on` (StaleEdit if it changed since). A focal point's change waits
-    for the ISU's review again."""
+    for the ISU's review again (the public keeps seeing the last published version); an admin's change of a
+    published event is published at once."""
     with store.engine.begin() as conn:
         row = _row(conn, event_id, lock=True)
         actor = check_event_editor(actor, row["iso3"])
@@ -163,6 +190,10 @@ def update_ia_event(store: Store, actor: Actor | None, event_id: int, values: Ma
         check_event_editor(actor, clean["iso3"])
         if not actor.is_admin:
             clean["review_status"] = "pending"
+        elif row["review_status"] == "published":
+            snapshot = _published({**row, **clean}, actor.username)
+            if snapshot["published"] != row["published"]:
+                clean.update(snapshot)
         apply_update(conn, ia_event, event_id, row, clean, based_on, actor.username)
         return _event(conn, event_id)
 
@@ -173,18 +204,23 @@ def _review(store: Store, actor: Actor | None, event_id: int, status: str, comme
         row = _row(conn, event_id, lock=True)
         if row["review_status"] != "pending":
             raise PermissionDenied(NOT_PENDING.format(id=event_id, status=REVIEW_WORDS[row["review_status"]]))
-        apply_update(conn, ia_event, event_id, row, {"review_status": status, "comment": comment}, row["version"],
-                     actor.username)
+        changes = {"review_status": status, "comment": comment}
+        if status == "published":
+            changes.update(_published(row, actor.username))
+            _publish_documents(conn, event_id)
+        apply_update(conn, ia_event, event_id, row, changes, row["version"], actor.username)
         return _event(conn, event_id)
 
 
 def publish_ia_event(store: Store, actor: Actor | None, event_id: int) -> IAEvent:
-    """The ISU publishes a focal point's event: it is listed on the State's page and /meetings."""
+    """The ISU publishes a focal point's event: it, and its documents, are listed on the State's page and
+    /meetings as they are now."""
     return _review(store, actor, event_id, "published", None)
 
 
 def return_ia_event(store: Store, actor: Actor | None, event_id: int, comment: str) -> IAEvent:
-    """The ISU sends a focal point's event back with what to change; it stays unlisted."""
+    """The ISU sends a focal point's event back with what to change; it stays unlisted, or listed as last
+    published."""
     comment = (comment or "").strip()
     if not comment:
         raise InvalidRecord({"comment": COMMENT_REQUIRED})
@@ -194,15 +230,16 @@ def return_ia_event(store: Store, actor: Actor | None, event_id: int, comment: s
 
 
 def list_ia_events(store: Store, iso3: str | None = None, actor: Actor | None = None) -> list[IAEvent]:
-    """Published events (of every State, or of `iso3`), with those not yet published that `actor` may see (their
-    own State's; every State's for an admin), by date, each with its documents."""
+    """Events (of every State, or of `iso3`) by date, each with its documents. The events `actor` may see (their own
+    State's; every State's for an admin) as they are now, published or not; the others as last published (with
+    only the documents published with them), none that was never published."""
     query = select(ia_event)
     if iso3 is not None:
         query = query.where(ia_event.c.iso3 == iso3)
     with store.engine.connect() as conn:
         rows = [row for row in conn.execute(query).mappings()
-                if row["review_status"] == "published" or may_see(actor, row["iso3"])]
-        return _events(conn, rows)
+                if row["published"] is not None or may_see(actor, row["iso3"])]
+        return _events(conn, rows, {row["id"] for row in rows if not may_see(actor, row["iso3"])})
 
 
 def list_pending_ia_events(store: Store, actor: Actor | None) -> list[IAEvent]:
@@ -216,18 +253,25 @@ def list_pending_ia_events(store: Store, actor: Actor | None) -> list[IAEvent]:
 def ia_event_review(store: Store, actor: Actor | None, event_id: int) -> dict:
     """What an editing page needs beside the IAEvent: {"event", "version" (the based_on of the next edit),
     "review_status" (pending | published | returned), "comment" (the ISU's, when returned), "updated_by",
-    "updated_at"}. For an admin or the State's focal point."""
+    "updated_at", "published" (the version the public sees, an IAEvent, None if never published),
+    "published_at", "published_by", "pending_changes" (whether the public sees an older version than "event")}.
+    For an admin or the State's focal point."""
     with store.engine.connect() as conn:
         row = _row(conn, event_id)
         check_event_editor(actor, row["iso3"])
-        return {"event": _event(conn, event_id), "version": row["version"], "review_status": row["review_status"],
+        event = _event(conn, event_id)
+        public = _events(conn, [row], {event_id})[0] if row["published"] is not None else None
+        return {"event": event, "version": row["version"], "review_status": row["review_status"],
                 "comment": row["comment"] if row["review_status"] == "returned" else None,
-                "updated_by": row["updated_by"], "updated_at": row["updated_at"]}
+                "updated_by": row["updated_by"], "updated_at": row["updated_at"], "published": public,
+                "published_at": row["published_at"], "published_by": row["published_by"],
+                "pending_changes": public != event}
 
 
 def add_ia_document(store: Store, actor: Actor | None, event_id: int, filename: str, data: bytes) -> IADocument:
     """Attach a report or presentation to an event, checked by its content (store/documents.py); the bytes go
-    in the database, or in MBC_DOCUMENTS_DIR when it is set. Refused with the reason, nothing stored."""
+    in the database, or in MBC_DOCUMENTS_DIR when it is set. Refused with the reason, nothing stored. An admin's
+    document is published at once (public if its event ever was); a focal point's waits for the ISU's review."""
     with store.engine.connect() as conn:
         check_event_editor(actor, _row(conn, event_id)["iso3"])
     checked = check_file(filename, data)
@@ -237,7 +281,7 @@ def add_ia_document(store: Store, actor: Actor | None, event_id: int, filename: 
         row = _row(conn, event_id, lock=True)
         actor = check_event_editor(actor, row["iso3"])
         values = {"event_id": event_id, "filename": checked.filename, "content_type": checked.content_type,
-                  "size": checked.size, "sha256": checked.sha256}
+                  "size": checked.size, "sha256": checked.sha256, "published": actor.is_admin}
         document_id = conn.execute(insert(ia_document).values(
             **values, data=None if folder else data, stored_name=stored_name, uploaded_by=actor.username,
             uploaded_at=now()).returning(ia_document.c.id)).scalar_one()
@@ -250,14 +294,14 @@ def add_ia_document(store: Store, actor: Actor | None, event_id: int, filename: 
 
 
 def read_ia_document(store: Store, document_id: int, *, actor: Actor | None = None) -> tuple[IADocument, bytes]:
-    """A document and its bytes, their SHA-256 checked (DocumentDamaged otherwise). A document of an event not
-    published is read only by an `actor` who may see that event."""
+    """A document and its bytes, their SHA-256 checked (DocumentDamaged otherwise). A document not published, or
+    of an event never published, is read only by an `actor` who may see that event."""
     with store.engine.connect() as conn:
         row = conn.execute(select(ia_document).where(ia_document.c.id == document_id)).mappings().first()
         if row is None:
             raise NotFound(NO_DOCUMENT.format(id=document_id))
         event = _row(conn, row["event_id"])
-    if event["review_status"] != "published" and not may_see(actor, event["iso3"]):
+    if not (row["published"] and event["published"] is not None) and not may_see(actor, event["iso3"]):
         raise NotFound(NO_DOCUMENT.format(id=document_id))
     data = read_checked(document_id, row["sha256"], row["data"], row["stored_name"])
     return IADocument(row["id"], row["filename"], row["content_type"], row["size"], row["sha256"]), data
@@ -289,7 +333,8 @@ def seed_ia_history(store: Store) -> None:
             sha256=hashlib.sha256(path.read_bytes()).hexdigest(), actor=SEED_ACTOR, at=now(), added=len(events),
             changed=0, unchanged=0).returning(import_batch.c.id)).scalar_one()
         for values in events:
-            insert_record(conn, ia_event, {**values, "import_batch_id": batch_id}, SEED_ACTOR, batch_id)
+            insert_record(conn, ia_event, {**values, **_published(values, SEED_ACTOR), "import_batch_id": batch_id},
+                          SEED_ACTOR, batch_id)
 
 
 __all__ = ["add_ia_document", "create_ia_event", "ia_event_review", "list_ia_events", "list_pending_ia_events",

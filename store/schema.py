@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     column,
+    false,
 )
 
 metadata = MetaData()
@@ -221,6 +222,11 @@ ia_event = Table(
     Column("comment", Text),
     *_tracking(),
     Column("import_batch_id", Integer, ForeignKey("import_batch.id")),
+    # Migration 0007: the last published version of the public fields (kind, date, venue, status, summary,
+    # source, source_url), what the public sees while a change waits for review; None until first published.
+    Column("published", JSON),
+    Column("published_at", DateTime),
+    Column("published_by", String(100)),
 )
 
 ia_document = Table(
@@ -235,6 +241,8 @@ ia_document = Table(
     Column("stored_name", String(100)),  # the file's name in MBC_DOCUMENTS_DIR
     Column("uploaded_by", String(100), nullable=False),
     Column("uploaded_at", DateTime, nullable=False),
+    # Migration 0007: published with its event (the public may read it); False while it waits for review.
+    Column("published", Boolean, nullable=False, server_default=false()),
 )
 
 RECORD_TABLES = {"need": need, "offer": offer, "partnership": partnership}

@@ -215,7 +215,9 @@ def test_the_focal_point_records_its_planned_meeting_as_held_and_it_waits_for_th
     event = review["event"]
     assert (event.status, event.date, event.venue) == ("held", "2026-06-17", "Kabul, Ministry of Defence")
     assert event.summary.startswith("Held: the 2026-2030 plan") and review["review_status"] == "pending"
-    assert review["version"] == 3 and list_ia_events(store, "AFG") == []  # not public until the ISU publishes it
+    assert review["version"] == 3 and review["pending_changes"]
+    public = list_ia_events(store, "AFG")  # the public keeps the published version until the ISU publishes this one
+    assert [(e.status, e.date, e.venue) for e in public] == [("planned", "2026-06", "Kabul")]
     row = events_table(app).set_index("id").loc[event_id]
     assert row["Planned or held"] == "held" and row["Venue"] == "Kabul, Ministry of Defence"
     assert row["Review"] == "waiting for the ISU's review" and row["Summary"].startswith("Held:")

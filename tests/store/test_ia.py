@@ -9,6 +9,7 @@ from PIL import Image
 from sqlalchemy import func, select, update
 
 from store import (
+    Actor,
     DocumentDamaged,
     InvalidRecord,
     NotFound,
@@ -219,7 +220,7 @@ def test_a_file_that_is_not_an_allowed_document_is_refused_and_nothing_stored(st
 def test_a_focal_points_document_waits_for_the_isus_review_with_its_event(store):
     event = create_ia_event(store, ADMIN, EVENT)
     document = add_ia_document(store, FOCAL_AFG, event.id, "report.pdf", PDF)
-    assert list_ia_events(store, "AFG") == []
+    assert list_ia_events(store, "AFG") == [event]  # as published, without the document
     with pytest.raises(NotFound):  # not published: not readable by the public
         read_ia_document(store, document.id)
     assert read_ia_document(store, document.id, actor=FOCAL_AFG)[1] == PDF
@@ -299,3 +300,47 @@ def test_open_store_seeds_the_ia_history_and_a_removed_event_stays_removed(datab
         assert list_ia_events(opened, "SRB") == []
     finally:
         opened.close()
+
+
+def test_a_published_event_stays_public_as_published_while_the_states_change_waits_for_review(store):
+    seed_ia_history(store)
+    seeded = list_ia_events(store, "SRB")[0]
+    focal_srb = Actor("fp_srb", "focal_point", iso3="SRB")
+    document = add_ia_document(store, focal_srb, seeded.id, "report.pdf", PDF)
+    assert list_ia_events(store, "SRB") == [seeded]  # the public: the published version, without the new document
+    assert list_ia_events(store, "SRB", FOCAL_COL) == [seeded]
+    assert list_ia_events(store, "SRB", focal_srb)[0].documents == (document,)  # the State sees its change
+    assert ia_event_review(store, focal_srb, seeded.id)["review_status"] == "pending"
+    with pytest.raises(NotFound):  # added since: not the public's until published
+        read_ia_document(store, document.id)
+    assert read_ia_document(store, document.id, actor=focal_srb)[1] == PDF
+
+    publish_ia_event(store, ADMIN, seeded.id)
+    assert list_ia_events(store, "SRB")[0].documents == (document,)
+    assert read_ia_document(store, document.id)[1] == PDF
+
+    review = ia_event_review(store, focal_srb, seeded.id)
+    moved = update_ia_event(store, focal_srb, seeded.id, {"venue": "Belgrade"}, review["version"])
+    public = list_ia_events(store, "SRB")
+    assert [(e.venue, e.documents) for e in public] == [(seeded.venue, (document,))]
+    assert list_ia_events(store, "SRB", focal_srb) == [moved] and moved.venue == "Belgrade"
+    assert moved in list_ia_events(store, None, ADMIN)
+    assert read_ia_document(store, document.id)[1] == PDF  # published with the last version: still downloadable
+
+    return_ia_event(store, ADMIN, seeded.id, "Which venue?")
+    assert [e.venue for e in list_ia_events(store, "SRB")] == [seeded.venue]
+    review = ia_event_review(store, focal_srb, seeded.id)
+    update_ia_event(store, focal_srb, seeded.id, {"venue": "Belgrade, Palace of Serbia"}, review["version"])
+    assert [e.venue for e in list_ia_events(store, "SRB")] == [seeded.venue]
+    publish_ia_event(store, ADMIN, seeded.id)
+    assert [e.venue for e in list_ia_events(store, "SRB")] == ["Belgrade, Palace of Serbia"]
+
+
+def test_a_document_an_admin_adds_to_a_published_event_is_public_at_once(store):
+    event = create_ia_event(store, ADMIN, EVENT)
+    update_ia_event(store, FOCAL_AFG, event.id, {"venue": "Herat"}, 1)
+    document = add_ia_document(store, ADMIN, event.id, "report.pdf", PDF)
+    public = list_ia_events(store, "AFG")
+    assert [(e.venue, e.documents) for e in public] == [("Kabul", (document,))]
+    assert read_ia_document(store, document.id)[1] == PDF
+    assert list_ia_events(store, "AFG", FOCAL_AFG)[0].venue == "Herat"

@@ -1,17 +1,20 @@
 """Migrations: a fresh database reaches the latest version; a 0001 database upgrades with its rows kept."""
 import datetime as dt
+import hashlib
 
+import pytest
 from sqlalchemy import MetaData, insert, inspect, select
 
 from store.base import Store
 from store.engine import make_engine
-from store.ia import create_ia_event, list_ia_events
+from store.errors import NotFound
+from store.ia import create_ia_event, ia_event_review, list_ia_events, publish_ia_event, read_ia_document
 from store.migrate import current_revision, upgrade
 from store.schema import metadata
 from store.state_pages import save_page_draft
 from tests.store.conftest import ADMIN, FOCAL_AFG
 
-HEAD = "0006"
+HEAD = "0007"
 STAMP = {"created_at": dt.datetime(2025, 1, 1), "created_by": "x", "updated_at": dt.datetime(2025, 1, 1),
          "updated_by": "x", "version": 1}
 
@@ -87,4 +90,64 @@ def test_upgrading_from_0005_keeps_the_rows_and_adds_state_pages_and_the_ia_plat
     event = create_ia_event(store, ADMIN, {"iso3": "AFG", "kind": "launch", "date": "2026-06", "venue": "Geneva",
                                            "status": "planned", "summary": ""})
     assert list_ia_events(store, "AFG") == [event]
+    engine.dispose()
+
+
+def test_upgrading_from_0006_keeps_the_last_published_version_of_each_ia_event_public(database_url):
+    engine = make_engine(database_url)
+    upgrade(engine, "0006")
+    old = MetaData()
+    old.reflect(engine)
+    event = {"iso3": "AFG", "kind": "follow_up", "status": "planned", "summary": "", "source": None,
+             "source_url": None, "comment": None}
+    document = {"content_type": "application/pdf", "size": 3, "sha256": hashlib.sha256(b"pdf").hexdigest(),
+                "data": b"pdf",
+                "uploaded_by": "x"}
+    day = dt.datetime(2025, 1, 1)
+    with engine.begin() as conn:
+        events, documents, audit = old.tables["ia_event"], old.tables["ia_document"], old.tables["audit_log"]
+        conn.execute(insert(events), [
+            {**STAMP, **event, "id": 1, "date": "2030-01", "venue": "Kabul", "review_status": "published"},
+            {**STAMP, **event, "id": 2, "date": "2030-02", "venue": "Herat, moved", "review_status": "pending",
+             "version": 2, "updated_by": "fp_afg"},
+            {**STAMP, **event, "id": 3, "date": "2030-03", "venue": "never published", "review_status": "pending"},
+            {**STAMP, **event, "id": 4, "date": "2030-04", "venue": "Mazar, moved", "review_status": "returned",
+             "version": 3},
+        ])
+        conn.execute(insert(documents), [
+            {**document, "id": 1, "event_id": 1, "filename": "a.pdf", "uploaded_at": day},
+            {**document, "id": 2, "event_id": 2, "filename": "before.pdf", "uploaded_at": day},
+            {**document, "id": 3, "event_id": 2, "filename": "since.pdf", "uploaded_at": day + dt.timedelta(days=2)},
+        ])
+        created = {k: v for k, v in event.items() if k != "comment"}
+        conn.execute(insert(audit), [
+            {"table_name": "ia_event", "record_id": 2, "record_version": 1, "action": "create", "actor": "ana",
+             "at": day, "new": {**created, "date": "2030-02", "venue": "Herat", "review_status": "published"}},
+            {"table_name": "ia_event", "record_id": 2, "record_version": 2, "action": "update", "actor": "fp_afg",
+             "at": day + dt.timedelta(days=2), "new": {"venue": "Herat, moved", "review_status": "pending"}},
+            {"table_name": "ia_event", "record_id": 4, "record_version": 1, "action": "create", "actor": "fp_afg",
+             "at": day, "new": {**created, "date": "2030-04", "venue": "Mazar", "review_status": "pending"}},
+            {"table_name": "ia_event", "record_id": 4, "record_version": 2, "action": "update", "actor": "ana",
+             "at": day, "new": {"review_status": "published"}},
+            {"table_name": "ia_event", "record_id": 4, "record_version": 3, "action": "update", "actor": "fp_afg",
+             "at": day + dt.timedelta(days=1), "new": {"venue": "Mazar, moved", "review_status": "returned"}},
+        ])
+
+    upgrade(engine)
+
+    assert current_revision(engine) == HEAD
+    store = Store(engine)
+    public = list_ia_events(store, "AFG")
+    assert [(e.id, e.venue, [d.filename for d in e.documents]) for e in public] == [
+        (1, "Kabul", ["a.pdf"]), (2, "Herat", ["before.pdf"]), (4, "Mazar", [])]
+    mine = list_ia_events(store, "AFG", FOCAL_AFG)
+    assert [(e.id, e.venue, len(e.documents)) for e in mine] == [
+        (1, "Kabul", 1), (2, "Herat, moved", 2), (3, "never published", 0), (4, "Mazar, moved", 0)]
+    review = ia_event_review(store, FOCAL_AFG, 2)
+    assert review["pending_changes"] and review["published"].venue == "Herat" and review["published_by"] == "ana"
+    assert read_ia_document(store, 2)[1] == b"pdf"
+    with pytest.raises(NotFound):
+        read_ia_document(store, 3)
+    publish_ia_event(store, ADMIN, 2)
+    assert [d.filename for d in list_ia_events(store, "AFG")[1].documents] == ["before.pdf", "since.pdf"]
     engine.dispose()
