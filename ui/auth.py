@@ -95,7 +95,8 @@ def current_actor() -> Actor | None:
 
 def describe_role(actor: Actor) -> str:
     if actor.role == "focal_point":
-        return _("focal point for {state}: adds and edits the needs of {state}").format(state=actor.iso3)
+        return _("focal point for {state}: keeps the page, the Individualised Approach events and the needs of {state}").format(
+            state=actor.iso3)
     if actor.role == "provider":
         return _("provider '{provider}': adds and edits its own offers").format(provider=actor.provider)
     return _("admin: adds and edits everything, imports files")
