@@ -162,3 +162,18 @@ NOT_SAVED = N_("Could not be saved: the registry's database cannot be reached. Y
 def render_store_down(message: str = STORE_DOWN) -> None:
     """The notice on a page reading the embedded data because the registry's database cannot be reached."""
     st.warning(_(message), icon=":material/cloud_off:")
+
+
+def render_refused_save(what: str, detail: object, label: Callable[[str], str]) -> bool:
+    """The outcomes every form's save shares: the database unreachable, not allowed, or values refused (each field
+    by `label`, with its reason). True when `what` was one of them and has been shown."""
+    if what == "unavailable":
+        st.error(_(NOT_SAVED), icon=":material/cloud_off:")
+    elif what == "denied":
+        st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(translate_message(detail))))
+    elif what == "invalid":
+        lines = "\n".join(f"- **{plain(label(name))}**: {plain(translate_message(reason))}" for name, reason in detail.items())
+        st.error(_("Not saved: fix these values. Nothing was written.") + f"\n\n{lines}")
+    else:
+        return False
+    return True

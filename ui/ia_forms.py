@@ -12,7 +12,7 @@ from i18n import N_, NOT_REPORTED, _, translate_message
 from store import Actor, InvalidRecord, NotFound, PermissionDenied, StaleEdit, StoreUnavailable
 from ui.auth import current_actor
 from ui.cached import cached_store
-from ui.components import NOT_SAVED, plain, translated
+from ui.components import NOT_SAVED, plain, render_refused_save, translated
 
 DOCUMENT_TYPES = ["pdf", "docx", "pptx", "xlsx", "png", "jpg", "jpeg"]
 DOCUMENT_MEGABYTES = 20
@@ -179,17 +179,11 @@ def _render_outcome(key: str = OUTCOME) -> None:
     elif what == "document":
         st.success(_("{file} added ({size} bytes, sha256 {sha256}).").format(
             file=plain(detail["file"]), size=detail["size"], sha256=detail["sha256"]))
-    elif what == "unavailable":
-        st.error(_(NOT_SAVED), icon=":material/cloud_off:")
-    elif what == "denied":
-        st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(translate_message(detail))))
     elif what == "refused":
         reasons = "; ".join(plain(translate_message(reason)) for reason in detail["problems"].values())
         st.error(_("{file} was refused: {reasons}. Nothing was stored.").format(file=plain(detail["file"]), reasons=reasons))
     else:
-        lines = "\n".join(f"- **{_(EVENT_FIELDS.get(name, name))}**: {plain(translate_message(reason))}"
-                          for name, reason in detail.items())
-        st.error(_("Not saved: fix these values. Nothing was written.") + f"\n\n{lines}")
+        render_refused_save(what, detail, lambda name: _(EVENT_FIELDS.get(name, name)))
 
 
 def _render_stale(detail: dict) -> None:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from config import MAX_CELL_CHARS, NEED_AREAS
 from domain.periods import PERIOD_STATUS_LABELS
-from i18n import N_, _, translate_message
+from i18n import N_, _
 from store import (
     Actor,
     InvalidRecord,
@@ -40,7 +40,7 @@ from store.roles import provider_kind
 from store.validate import MODALITIES, NEED_STATUSES, OFFER_STATUSES, PARTNERSHIP_STATUSES, PROVIDER_KINDS, URGENCIES
 from ui.auth import current_actor
 from ui.cached import cached_store
-from ui.components import EDITING_DOWN, NOT_REPORTED, NOT_SAVED, plain
+from ui.components import EDITING_DOWN, NOT_REPORTED, plain, render_refused_save
 
 KINDS = ("need", "offer", "partnership")
 REQUIRED_MARK = "\\*"  # escaped: labels and captions are Markdown
@@ -349,6 +349,8 @@ def _render_outcome(kind: str) -> None:
     if not outcome:
         return
     what, detail = outcome
+    if render_refused_save(what, detail, lambda name: _label(kind, name)):
+        return
     if what == "saved":
         st.success(_("Saved {kind} {id} (version {version}).").format(kind=_(KIND_LABELS[kind]), **detail))
     elif what == "added":
@@ -358,14 +360,6 @@ def _render_outcome(kind: str) -> None:
         kept = _(" Where you both changed a field ({fields}), your value is kept.").format(fields=fields) if fields else ""
         st.info(_("The form now holds version {version} with your changes on top.{kept} Check it, then save again.").format(
             version=detail["version"], kept=kept))
-    elif what == "unavailable":
-        st.error(_(NOT_SAVED), icon=":material/cloud_off:")
-    elif what == "denied":
-        st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(translate_message(detail))))
-    elif what == "invalid":
-        lines = "\n".join(f"- **{plain(_label(kind, name))}**: {plain(translate_message(reason))}"
-                          for name, reason in detail.items())
-        st.error(_("Not saved: fix these values. Nothing was written.") + f"\n\n{lines}")
     else:
         who = ", ".join(detail["by"]) or _("someone")
         st.warning(_("Not saved: {who} changed this {kind} since you opened it (version {before} → {now}). Your values are "

@@ -25,7 +25,7 @@ from store import Actor, InvalidRecord, NotFound, PermissionDenied, StaleEdit, S
 from store.state_pages import get_page_draft, get_published_page, save_page_draft, submit_page
 from ui.auth import current_actor
 from ui.cached import cached_store
-from ui.components import NOT_SAVED, plain, translated
+from ui.components import plain, render_refused_save, translated
 
 SECTION_LABELS = {
     "national_context": N_("National context"), "implementation": N_("Status of implementation"),
@@ -244,20 +244,14 @@ def render_outcome() -> None:
     if not outcome:
         return
     what, detail = outcome
+    if render_refused_save(what, detail, field_label):
+        return
     if what == "saved":
         st.success(_("Draft saved (version {version}).").format(**detail))
     elif what == "submitted":
         st.success(_("Submitted for review (version {version}): the ISU has it.").format(**detail))
     elif what == "rebased":
         st.info(_("Your text is kept on top of version {version}: check it, then save again.").format(**detail))
-    elif what == "unavailable":
-        st.error(_(NOT_SAVED), icon=":material/cloud_off:")
-    elif what == "denied":
-        st.error(_("Not allowed: {reason}. Nothing was written.").format(reason=plain(translate_message(detail))))
-    elif what == "invalid":
-        lines = "\n".join(f"- **{plain(field_label(name))}**: {plain(translate_message(reason))}"
-                          for name, reason in detail.items())
-        st.error(_("Not saved: fix these values. Nothing was written.") + f"\n\n{lines}")
     else:
         who = ", ".join(detail["by"]) or _("someone")
         st.warning(_("Not saved: {who} changed this page since you opened it (version {before} → {now}). Your text is "
