@@ -9,10 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import ui.cached as cached
-from store import open_store
 from store.ia import add_ia_document, create_ia_event, list_ia_events
 from store.state_pages import publish_page, save_page_draft, submit_page
 from store.users import add_user
+from tests.app_store import app_store
 from tests.store.conftest import ADMIN
 from tests.test_country_page_state import CONTEXT, published
 from ui.cached import cached_store
@@ -24,22 +24,16 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.delenv("MBC_DOCUMENTS_DIR", raising=False)
-    monkeypatch.setenv("MBC_STORE_PATH", str(tmp_path / "store.sqlite3"))
-    cached_store.clear()
-    opened = open_store()
-    add_user(opened, "ana", PASSWORD, "admin", by="test")
-    draft = save_page_draft(opened, ADMIN, "KHM", published().content.as_record(), None)
-    submit_page(opened, ADMIN, "KHM", draft["version"])
-    publish_page(opened, ADMIN, "KHM", draft["version"])
-    event = create_ia_event(opened, ADMIN, {"iso3": "KHM", "kind": "follow_up", "date": "2099-02-15",
-                                            "venue": "Phnom Penh", "status": "planned",
-                                            "summary": "Follow-up <b>with</b> donors"})
-    add_ia_document(opened, ADMIN, event.id, "follow-up report.pdf", PDF_BYTES)
-    yield opened
-    cached_store.clear()
-    opened.close()
+    with app_store(tmp_path, monkeypatch) as opened:
+        add_user(opened, "ana", PASSWORD, "admin", by="test")
+        draft = save_page_draft(opened, ADMIN, "KHM", published().content.as_record(), None)
+        submit_page(opened, ADMIN, "KHM", draft["version"])
+        publish_page(opened, ADMIN, "KHM", draft["version"])
+        event = create_ia_event(opened, ADMIN, {"iso3": "KHM", "kind": "follow_up", "date": "2099-02-15",
+                                                "venue": "Phnom Penh", "status": "planned",
+                                                "summary": "Follow-up <b>with</b> donors"})
+        add_ia_document(opened, ADMIN, event.id, "follow-up report.pdf", PDF_BYTES)
+        yield opened
 
 
 def open_state(iso3: str) -> AppTest:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from store import open_store
 from store.ia import create_ia_event
+from tests.app_store import app_store
 from tests.store.conftest import ADMIN, FOCAL_COL
 from ui import cached
 from ui.cached import cached_store
@@ -20,13 +20,8 @@ PLANNED = {"iso3": "ZWE", "kind": "follow_up", "date": "2099-09-14", "venue": "H
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("MBC_STORE_PATH", str(tmp_path / "store.sqlite3"))
-    cached_store.clear()
-    opened = open_store()
-    yield opened
-    cached_store.clear()
-    opened.close()
+    with app_store(tmp_path, monkeypatch) as opened:
+        yield opened
 
 
 def open_meetings(**params: str) -> AppTest:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from store import create_offer, list_partnerships, open_store
+from store import create_offer, list_partnerships
 from store.slides import create_slide, delete_slide, list_slides
 from store.users import add_user
+from tests.app_store import app_store
 from tests.store.conftest import ADMIN, HALO
-from ui.cached import cached_store
 from ui.components import plain
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
@@ -23,15 +23,10 @@ OFFER = {"provider_kind": "organisation", "provider_name": "HALO Trust", "modali
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("MBC_STORE_PATH", str(tmp_path / "store.sqlite3"))
-    cached_store.clear()
-    opened = open_store()
-    add_user(opened, "halo", PASSWORD, "provider", provider="HALO Trust", by="test")
-    add_user(opened, "ana", PASSWORD, "admin", by="test")
-    yield opened
-    cached_store.clear()
-    opened.close()
+    with app_store(tmp_path, monkeypatch) as opened:
+        add_user(opened, "halo", PASSWORD, "provider", provider="HALO Trust", by="test")
+        add_user(opened, "ana", PASSWORD, "admin", by="test")
+        yield opened
 
 
 def open_page(page: str, **params: str) -> AppTest:

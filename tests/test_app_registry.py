@@ -8,10 +8,10 @@ from streamlit.testing.v1 import AppTest
 
 from config import NEED_AREAS
 from data_loaders.registry import LOADERS
-from store import Actor, list_import_batches, list_needs, list_offers, open_store, update_need
+from store import Actor, list_import_batches, list_needs, list_offers, update_need
 from store.users import add_user
+from tests.app_store import app_store
 from ui import auth
-from ui.cached import cached_store
 from ui.components import plain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,16 +28,11 @@ SEEDED_OFFERS = int(LOADERS["support_pairs"]()["is_announcement"].sum())
 @pytest.fixture
 def store(tmp_path, monkeypatch):
     """A fresh SQLite store the app opens too (MBC_STORE_PATH), with one user per role."""
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("MBC_STORE_PATH", str(tmp_path / "store.sqlite3"))
-    cached_store.clear()  # the app opens the store once per process: make it open this one
-    opened = open_store()
-    add_user(opened, "ana", PASSWORD, "admin", by="test")
-    add_user(opened, "fp-afg", PASSWORD, "focal_point", iso3="AFG", by="test")
-    add_user(opened, "halo", PASSWORD, "provider", provider="HALO Trust", by="test")
-    yield opened
-    cached_store.clear()
-    opened.close()
+    with app_store(tmp_path, monkeypatch) as opened:
+        add_user(opened, "ana", PASSWORD, "admin", by="test")
+        add_user(opened, "fp-afg", PASSWORD, "focal_point", iso3="AFG", by="test")
+        add_user(opened, "halo", PASSWORD, "provider", provider="HALO Trust", by="test")
+        yield opened
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from store import open_store
 from store.ia import list_ia_events
 from store.state_pages import get_page_draft, get_published_page, save_page_draft, submit_page
 from store.users import add_user
+from tests.app_store import app_store
 from tests.store.conftest import ADMIN, FOCAL_AFG
 from ui.cached import cached_store
 
@@ -21,15 +21,10 @@ TEXT = "Mines block **farmland**. See [the plan](https://example.org/plan) <scri
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("MBC_STORE_PATH", str(tmp_path / "store.sqlite3"))
-    cached_store.clear()
-    opened = open_store()
-    add_user(opened, "fp_afg", PASSWORD, "focal_point", iso3="AFG", by="test")
-    add_user(opened, "ana", PASSWORD, "admin", by="test")
-    yield opened
-    cached_store.clear()
-    opened.close()
+    with app_store(tmp_path, monkeypatch) as opened:
+        add_user(opened, "fp_afg", PASSWORD, "focal_point", iso3="AFG", by="test")
+        add_user(opened, "ana", PASSWORD, "admin", by="test")
+        yield opened
 
 
 def open_as(username: str, page: str, **params: str) -> AppTest:
