@@ -60,6 +60,9 @@ TOO_MANY = N_("at most {limit}")
 # Finds every link a text holds, whatever its scheme (markdown-it's own check would hide javascript: links from us).
 _PARSER = MarkdownIt("commonmark", {"html": False})
 _PARSER.validateLink = lambda _url: True
+# Draws a text for static pages: raw HTML off, and a link only to an http(s) address.
+_HTML = MarkdownIt("commonmark", {"html": False})
+_HTML.validateLink = lambda url: url.strip().lower().startswith(WEB_SCHEMES)
 
 
 @dataclass(frozen=True)
@@ -293,6 +296,4 @@ def markdown_as_text(markdown: str) -> str:
 def markdown_html(markdown: str) -> str:
     """The State's Markdown as HTML for static pages: markdown-it with raw HTML off (tags come out escaped)
     and links only to http(s) addresses (any other link is left as text)."""
-    parser = MarkdownIt("commonmark", {"html": False})
-    parser.validateLink = lambda url: url.strip().lower().startswith(WEB_SCHEMES)
-    return parser.render(markdown)
+    return _HTML.render(markdown)
