@@ -22,7 +22,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -292,8 +292,25 @@ TABLE_STYLE = TableStyle([
 ])
 
 
+def _widths(grid: Grid, width: float) -> list[float]:
+    """Columns shared by their weights, each wide enough for the longest word of its header ('Transferred' is
+    not cut in two); measured in the PDF's bold font, close enough for Word's."""
+    _register_fonts()
+    floor = [max(pdfmetrics.stringWidth(word, BOLD, CELL_SIZE) for word in f"{label} x".split()) + 2 * PAD + 1
+             for label in grid.header]
+    fixed: dict[int, float] = {}
+    while True:
+        free = width - sum(fixed.values())
+        weight = sum(w for n, w in enumerate(grid.weights) if n not in fixed) or 1
+        widths = [fixed.get(n, free * w / weight) for n, w in enumerate(grid.weights)]
+        narrow = {n: floor[n] for n, w in enumerate(widths) if n not in fixed and w < floor[n]}
+        if not narrow:
+            return widths
+        fixed.update(narrow)
+
+
 def _table(grid: Grid, width: float) -> LongTable:
-    widths = [width * w / sum(grid.weights) for w in grid.weights]
+    widths = _widths(grid, width)
 
     figures = grid.figures or (False,) * len(widths)
 
@@ -370,10 +387,11 @@ def _page(section, wide: bool) -> None:
         setattr(section, side, DOCX_MARGIN)
 
 
-def _docx_table(document, grid: Grid, width: int) -> None:
+def _docx_table(document, grid: Grid, width: float) -> None:
+    """`grid` as a Word table `width` points wide, its header row shaded and repeated on every page."""
     table = document.add_table(rows=len(grid.rows) + 1, cols=len(grid.header))
     table.style = "Table Grid"
-    widths = [int(width * w / sum(grid.weights)) for w in grid.weights]
+    widths = [Pt(w) for w in _widths(grid, width)]
     for column, column_width in zip(table.columns, widths, strict=True):
         column.width = column_width
     figures = grid.figures or (False,) * len(widths)
@@ -418,7 +436,7 @@ def report_docx(report: Report, meta: dict) -> bytes:
                 run.font.size = Pt(8)
                 run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
         else:
-            _docx_table(document, block, section.page_width - section.left_margin - section.right_margin)
+            _docx_table(document, block, Emu(section.page_width - section.left_margin - section.right_margin).pt)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
