@@ -193,6 +193,17 @@ def _where_name(name: str) -> str:
             "source_document_date": _("Document dated")}.get(name, name)
 
 
+def _start(iso3: str, earlier: dict[int, int | None]) -> None:
+    """The Start button's callback: the choices as they are now (not as when the button was drawn)."""
+    state = st.session_state
+    year = int(state["a7_new_year"])
+    from_year = earlier.get(year) if state.get("a7_new_from") == "previous" else None
+    dated = str(state.get("a7_new_dated") or "").strip() if state.get("a7_new_isu") else None
+    _act("created", iso3, year, lambda store, who: create_report(
+        store, who, iso3, year, initial=bool(state.get("a7_new_initial")), from_year=from_year,
+        entered_from_document_dated=dated))
+
+
 def render_start(iso3: str, infos: list[ReportInfo], actor: Actor, this_year: int) -> None:
     """Start a year's report: empty, or from last year's; the ISU may enter one from a State's document."""
     years = sorted((i.year for i in infos), reverse=True)
@@ -200,22 +211,19 @@ def render_start(iso3: str, infos: list[ReportInfo], actor: Actor, this_year: in
     left, middle = st.columns(2)
     year = left.number_input(_("Year reported"), min_value=1999, max_value=this_year, step=1, key="a7_new_year",
                              value=min(this_year, years[0] + 1) if years else this_year - 1)
-    earlier = [y for y in years if y < year]
-    labels = {"empty": _("empty"), "previous": _("from the {year} report").format(year=earlier[0]) if earlier
-              else _("from last year's")}
-    begin = middle.radio(_("Begin"), list(labels), key="a7_new_from", horizontal=True, format_func=labels.get,
-                         disabled=not earlier)
-    initial = st.checkbox(_("Initial report (the first after the Convention entered into force for the State)"),
-                          key="a7_new_initial")
-    dated = None
+    # For each year one might start, the newest earlier report to begin from.
+    earlier = {y: next((e for e in years if e < y), None) for y in range(1999, this_year + 1)}
+    labels = {"empty": _("empty"), "previous": _("from the {year} report").format(year=earlier[int(year)])
+              if earlier[int(year)] else _("from last year's")}
+    middle.radio(_("Begin"), list(labels), key="a7_new_from", horizontal=True, format_func=labels.get,
+                 disabled=not earlier[int(year)])
+    st.checkbox(_("Initial report (the first after the Convention entered into force for the State)"),
+                key="a7_new_initial")
     if actor.is_admin and st.checkbox(_("Entered by the ISU from a State's document (Word or PDF sent by email)"),
                                       key="a7_new_isu"):
-        dated = st.text_input(_("The document is dated (YYYY-MM-DD)"), key="a7_new_dated", max_chars=10).strip()
-    from_year = earlier[0] if begin == "previous" and earlier else None
+        st.text_input(_("The document is dated (YYYY-MM-DD)"), key="a7_new_dated", max_chars=10)
     st.button(_("Start the {year} report").format(year=int(year)), key="a7_start", type="primary", icon=":material/add:",
-              on_click=_act, args=("created", iso3, int(year), lambda store, who: create_report(
-                  store, who, iso3, int(year), initial=initial, from_year=from_year,
-                  entered_from_document_dated=dated)))
+              on_click=_start, args=(iso3, earlier))
 
 
 # --- checks, submission, recall, review -----------------------------------------------------------------------
