@@ -246,3 +246,41 @@ ia_document = Table(
 )
 
 RECORD_TABLES = {"need": need, "offer": offer, "partnership": partnership}
+
+
+# Migration 0008: Article 7 reports, one per State and year, a section per form (domain/reporting/schema.py).
+REPORT_STATUSES = ("draft", "submitted", "returned", "published")
+
+a7_report = Table(
+    "a7_report", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("iso3", String(3), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("initial", Boolean, nullable=False),
+    Column("status", String(20), nullable=False),  # REPORT_STATUSES
+    Column("entered_by_isu", Boolean, nullable=False),  # entered by the ISU from the State's own document
+    Column("source_document_date", String(10)),  # that document's date, YYYY-MM-DD
+    Column("comment", Text),  # the ISU's, when it returns the report
+    Column("submitted_at", DateTime),
+    Column("submitted_by", String(100)),
+    Column("published_at", DateTime),
+    Column("published_by", String(100)),
+    Column("sent_at", String(10)),  # when the State says it sent the report through the official channel
+    Column("confirmations", JSON, nullable=False),  # warning key -> {"comment", "by", "at"} at submission
+    *_tracking(),
+    Index("uq_a7_report_state_year", "iso3", "year", unique=True),
+)
+
+a7_section = Table(
+    "a7_section", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("report_id", Integer, ForeignKey("a7_report.id"), nullable=False),
+    Column("form", String(20), nullable=False),  # a form key: cover, A..J
+    Column("status", String(20), nullable=False),  # changed | unchanged | not_applicable
+    Column("unchanged_since", Integer),
+    Column("content", JSON, nullable=False),  # {"values", "tables"} as domain.reporting.report.Section holds them
+    Column("version", Integer, nullable=False),  # the section's own edit check
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", String(100), nullable=False),
+    Index("uq_a7_section_report_form", "report_id", "form", unique=True),
+)

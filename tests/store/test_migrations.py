@@ -5,16 +5,18 @@ import hashlib
 import pytest
 from sqlalchemy import MetaData, insert, inspect, select
 
+from domain.reporting.report import Section
 from store.base import Store
 from store.engine import make_engine
 from store.errors import NotFound
 from store.ia import create_ia_event, ia_event_review, list_ia_events, publish_ia_event, read_ia_document
 from store.migrate import current_revision, upgrade
+from store.reports import create_report, get_report, list_reports, save_section
 from store.schema import metadata
 from store.state_pages import save_page_draft
 from tests.store.conftest import ADMIN, FOCAL_AFG
 
-HEAD = "0007"
+HEAD = "0008"
 STAMP = {"created_at": dt.datetime(2025, 1, 1), "created_by": "x", "updated_at": dt.datetime(2025, 1, 1),
          "updated_by": "x", "version": 1}
 
@@ -150,4 +152,37 @@ def test_upgrading_from_0006_keeps_the_last_published_version_of_each_ia_event_p
         read_ia_document(store, 3)
     publish_ia_event(store, ADMIN, 2)
     assert [d.filename for d in list_ia_events(store, "AFG")[1].documents] == ["before.pdf", "since.pdf"]
+    engine.dispose()
+
+
+def test_upgrading_from_0007_keeps_the_rows_and_adds_article_7_reports(database_url):
+    engine = make_engine(database_url)
+    upgrade(engine, "0007")
+    old = MetaData()
+    old.reflect(engine)
+    assert "a7_report" not in old.tables
+    with engine.begin() as conn:
+        conn.execute(insert(old.tables["need"]).values(
+            id=1, state_name="Afghanistan", iso3="AFG", area="clearance", description="kept", period="2025",
+            is_reference=False, **STAMP))
+        conn.execute(insert(old.tables["state_page_version"]).values(
+            id=1, iso3="AFG", status="draft", content={"order": []}, **STAMP))
+        conn.execute(insert(old.tables["audit_log"]).values(
+            table_name="need", record_id=1, record_version=1, action="create", actor="x", at=STAMP["created_at"],
+            new={"description": "kept"}))
+
+    upgrade(engine)
+
+    assert current_revision(engine) == HEAD
+    new = MetaData()
+    new.reflect(engine)
+    with engine.connect() as conn:
+        assert conn.execute(select(new.tables["need"].c.description)).scalar_one() == "kept"
+        assert conn.execute(select(new.tables["state_page_version"].c.content)).scalar_one() == {"order": []}
+        assert conn.execute(select(new.tables["audit_log"].c.actor)).scalar_one() == "x"
+    store = Store(engine)
+    assert list_reports(store, ADMIN) == []
+    created = create_report(store, FOCAL_AFG, "AFG", 2025)
+    save_section(store, FOCAL_AFG, "AFG", 2025, "J", Section(values={"killed": "3"}), created.versions["J"])
+    assert get_report(store, ADMIN, "AFG", 2025).report.section("J").values["killed"] == 3
     engine.dispose()
