@@ -7,7 +7,13 @@ from domain.outlook import OutlookAssumptions
 from domain.state_names import state_name
 from i18n import _, current_language, translate_message
 from ui.auth import current_actor
-from ui.cached import cached_compiled_date, cached_country_profile, cached_neighbourhood, cached_world_panel
+from ui.cached import (
+    cached_compiled_date,
+    cached_country_profile,
+    cached_neighbourhood,
+    cached_world_panel,
+    published_reports_key,
+)
 from ui.clock import today
 from ui.components import plain
 from ui.country_sections import render_country_page, render_state_slide_images
@@ -18,7 +24,8 @@ from ui.url_state import UrlParam, presenting, read_url_state, write_url_state
 PACE_YEARS = tuple(range(1, 11))
 ESTIMATE_AGES = tuple(range(1, 16))
 on = today()
-panel = cached_world_panel(on).set_index("iso3")
+reports = published_reports_key()  # the published Article 7 reports whose figures the page uses
+panel = cached_world_panel(on, reports).set_index("iso3")
 PARAMS = [
     # Every link names its state (Angola included), and a code typed in lower case still opens it.
     UrlParam("iso3", "AGO", tuple(panel.index), normalize=str.upper, always=True),
@@ -38,7 +45,7 @@ if unknown is not None:  # never another state in silence: the URL is then rewri
 picker, brief, image = hidden_when_presenting("country_controls").columns([4, 2, 2], vertical_alignment="bottom")
 picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]
-profile = cached_country_profile(iso3, on)
+profile = cached_country_profile(iso3, on, reports)
 assumptions = OutlookAssumptions(st.session_state["pace_years"], st.session_state["max_age"], st.session_state["rate"])
 projection = compute_projection(profile, on, assumptions)
 compiled = cached_compiled_date()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from domain.gaps import compute_casualties_against_support, compute_reporting_completeness, count_uncovered_needs
 from i18n import N_, _
-from ui.cached import cached_panel, cached_table
+from ui.cached import cached_panel, cached_tables, published_reports_key
 from ui.clock import today
 from ui.components import render_store_down, translated
 from ui.gaps_sections import render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state
@@ -32,7 +32,8 @@ render_filter_summary([_(VIEWS[view]), _(st.session_state["show"]) if view == "t
 
 # 2. Get data and compute, 3. render the chosen view; a click on a state opens its page
 on = today()
-panel = localize_states(cached_panel(on))
+reports = published_reports_key()  # the published Article 7 reports whose figures the views use
+panel = localize_states(cached_panel(on, reports=reports))
 if view == "pace":
     registry = read_registry()
     if not registry.stored:
@@ -40,8 +41,9 @@ if view == "pace":
     uncovered = count_uncovered_needs(registry.coverage)
     clicked = render_pace_view(panel.assign(uncovered_needs=panel["iso3"].map(uncovered).fillna(0).astype(int)))
 elif view == "casualties":
-    trends = compute_casualties_against_support(cached_table("casualties"), cached_table("support_by_recipient"))
-    clicked = render_casualties_view(trends, cached_table("casualties"), cached_table("support_by_recipient"), panel)
+    tables = cached_tables(reports)
+    trends = compute_casualties_against_support(tables.casualties, tables.support_by_recipient)
+    clicked = render_casualties_view(trends, tables.casualties, tables.support_by_recipient, panel)
 elif view == "completeness":
     clicked = render_completeness_view(compute_reporting_completeness(panel, on), on)
 else:

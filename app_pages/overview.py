@@ -4,7 +4,14 @@ import streamlit as st
 from charts.overview_html import make_headlines_html, make_ranked_and_table_html, paragraph
 from domain.overview import METRICS, REGIONS, STATUS_GROUPS, OverviewFilters
 from i18n import _, current_language, set_language
-from ui.cached import cached_compiled_date, cached_outline_svg, cached_overview_view, cached_provenance, cached_small_states
+from ui.cached import (
+    cached_compiled_date,
+    cached_outline_svg,
+    cached_overview_view,
+    cached_provenance,
+    cached_small_states,
+    published_reports_key,
+)
 from ui.clock import start_run, today
 from ui.components import render_downloads, render_slide_images, source_line, translated
 from ui.presenter import hidden_when_presenting, render_filter_summary, slide_title
@@ -51,14 +58,14 @@ def overview() -> None:
     write_url_state(PARAMS)
     render_filter_summary(filter_summary())
 
-    # 2. The view: computed once per metric, filters and language (ui.cached keeps it)
+    # 2. The view: computed once per metric, filters, language and set of published Article 7 reports (ui.cached)
     metric = METRICS[st.session_state["metric"]]
     filters = OverviewFilters(
         regions=tuple(st.session_state["region"]), statuses=tuple(st.session_state["status"]),
         article5_only=st.session_state["art5"], survivors_only=st.session_state["survivors"],
         deadline_within_years=st.session_state["within"] or None,
     )
-    view = cached_overview_view(metric.key, filters, current_language(), today())
+    view = cached_overview_view(metric.key, filters, current_language(), today(), published_reports_key())
     binned = view.binned
 
     # 3. Render: headlines and map in one element, then the ranked chart and the table, each with its sources

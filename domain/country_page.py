@@ -7,6 +7,7 @@ no markup: every text is plain text, every figure carries its as-of and source, 
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from domain.geography import Neighbourhood
 from domain.meetings import compiled_events
 from domain.membership import MEMBERSHIP_LABELS
 from domain.needs_filters import AREA_LABELS
+from domain.sources import is_article7_link, source_label
 from domain.state_names import state_name
 from domain.state_page import (
     ALWAYS_SHOWN,
@@ -329,10 +331,11 @@ def build_country_page(profile: CountryProfile, projection: Projection, neighbou
         date=state_page.published_at.date().isoformat()), True) if state_page is not None else None)
     today = today or dt.date.today().isoformat()
     events = tuple(ia_events) or tuple(compiled_events(profile.ia_events, today))
+    reports = _cites_reports(profile)
     makers = {
         "national_context": lambda: _with_state(_national_context(profile, name),
-                                                _national_context_texts(content), provided),
-        "implementation": lambda: _with_state(_implementation(profile, projection, name), [], provided),
+                                                _national_context_texts(content), provided, reports),
+        "implementation": lambda: _with_state(_implementation(profile, projection, name), [], provided, reports),
         "needs": lambda: _with_state(_needs(profile), _needs_texts(content), provided),
         "maps": lambda: _with_state(_maps(profile, neighbourhood, name), [], provided),
         "individualised_approach": lambda: _individualised_approach(events, today),
@@ -349,11 +352,20 @@ def build_country_page(profile: CountryProfile, projection: Projection, neighbou
     return CountryPage(profile.iso3, _header(profile, name), sections)
 
 
-def _with_state(compiled, state: list, provided: Provenance | None) -> list:
+def _with_state(compiled, state: list, provided: Provenance | None, reports: bool = False) -> list:
     """A section's blocks: the State's own under "Provided by the State (published DATE)", then the compiled ones
-    under "Compiled from sources", which every section says."""
-    compiled_label = Provenance(_("Compiled from sources"), False)
+    under "Compiled from sources", which every section says (and, where some of its figures come from the State's
+    published Article 7 reports, that each figure names its source)."""
+    compiled_label = Provenance(_("Compiled from sources and the State's published Article 7 reports: each figure "
+                                  "names its own source") if reports else _("Compiled from sources"), False)
     return [provided, *state, compiled_label, *compiled] if state else [compiled_label, *compiled]
+
+
+def _cites_reports(profile: CountryProfile) -> bool:
+    """Whether a figure on the page comes from a published Article 7 report."""
+    row = profile.panel
+    return (_from_reports(profile.casualties).any() or _from_reports(profile.releases).any()
+            or any(is_article7_link(row.get(c)) for c in ("contamination_source_url", "other_contamination_source_url")))
 
 
 def _state_text(label: str, text) -> StateMarkdown:
@@ -456,14 +468,12 @@ def _header(profile: CountryProfile, name: str) -> Header:
 
 def _national_context(profile: CountryProfile, name: str):
     row = profile.panel
-    alternatives = row.get("casualties_alternatives")
     compared = _("{year} against {previous}").format(year=_year(row["casualties_year"]),
                                                      previous=_year(row["casualties_previous_year"]))
     yield Figures((
         Figure("casualties", _("Casualties, latest year"), format_figure(row["casualties_total"]),
                _year(row["casualties_year"]), _url(row["casualties_source_url"]),
-               note="" if _missing(alternatives) else _("other sources for that year: {figures}").format(
-                   figures=alternatives),
+               note=_beside(profile.casualties, "casualties_total"),
                help=_("Killed and injured by mines and explosive remnants of war")),
         # The trend is computed from the casualty figures, so it cites theirs.
         Figure("casualties_trend", _("Trend against the year before"), format_figure(row["casualties_trend"]),
@@ -494,7 +504,7 @@ def _national_context(profile: CountryProfile, name: str):
                 figure=format_figure(lead["casualties_total"])),
             _("Data source: casualties (data/casualties.csv). Where two sources give a year, both rows are listed; "
               "'Figure shown' marks the one in the chart's bars, the other is the diamond."),
-            _table(f"casualties_{profile.iso3}", casualties, [
+            _table(f"casualties_{profile.iso3}", _named_reports(casualties), [
                 ("year", N_("Year"), "year"), *counts, ("source_url", N_("Source"), "source"),
                 ("leads", N_("Figure shown"), "figure_shown"), ("notes", N_("Notes"))], as_of="year"),
             table_beside=True)
@@ -513,20 +523,15 @@ def _implementation(profile: CountryProfile, projection: Projection, name: str):
     left_text = "" if _missing(years_left) else (
         _("{years} years left").format(years=format_decimal(years_left, 1)) if years_left >= 0 else _("deadline passed"))
     extension = translate_message(row["extension_status"])
-    band = format_figure(row["contamination_band"])
-    alternatives = row["latest_release_alternatives"]
     yield Figures((
         Figure("article5_deadline", _("Article 5 deadline"), format_figure(row["article5_deadline"]), None,
                _url(row["article5_source_url"]), note=f"{extension}{'; ' + left_text if left_text else ''}",
                help=_("{extensions}; precision: {precision}").format(
                    extensions=extension, precision=format_figure(row["deadline_precision"]))),
-        Figure("remaining_area", _("Remaining AP mined area"), format_figure(row["ap_contamination_km2"], "km²"),
-               _year(row["estimate_as_of"]), _url(row["article5_source_url"]), note=_("band: {band}").format(band=band),
-               help=_("Contamination band: {band}").format(band=band)),
+        *_remaining_area(row),
         Figure("latest_release", _("Latest land release"), format_figure(row["latest_release_km2"], "km²"),
                _year(row["latest_release_year"]), _url(row["latest_release_source_url"]),
-               note="" if _missing(alternatives) else _("other sources for that year: {figures} km²").format(
-                   figures=alternatives)),
+               note=_beside(profile.releases, "land_released_km2", "km²")),
     ))
     if isinstance(row["article5_notes"], str):
         yield Details(_("What the source notes say (extensions, other figures)"), row["article5_notes"])
@@ -543,14 +548,72 @@ def _implementation(profile: CountryProfile, projection: Projection, name: str):
                 figure=format_figure(lead["land_released_km2"], "km²")),
             _("Data source: land release (data/article5_history.csv, data/article5.csv). Where two sources give a "
               "year, both rows are listed; the other source's figure is the diamond."),
-            _table(f"land_release_{profile.iso3}", releases, [
+            _table(f"land_release_{profile.iso3}", _named_reports(releases), [
                 ("year", N_("Year"), "year"), ("land_released_km2", N_("Land released (km²)"), "number", 2),
                 ("cleared_km2", N_("Of which cleared (km²)"), "number", 2),
                 ("ap_mines_destroyed", N_("AP mines destroyed"), "integer"), ("source_url", N_("Source"), "source"),
-                ("leads", N_("Figure shown"), "figure_shown")], as_of="year"),
+                ("leads", N_("Figure shown"), "figure_shown"),
+                *([("notes", N_("Notes"))] if _from_reports(releases).any() else [])], as_of="year"),
             table_beside=True)
     yield Subheading(_("Completion outlook"))
     yield from _outlook(profile, projection)
+
+
+def _remaining_area(row: pd.Series) -> tuple[Figure, ...]:
+    """The remaining area that leads, and the other source's figure beside it when there is one: the compiled figure
+    when a published Article 7 report is newer, or the report's when both give the same year (the compiled leads)."""
+    band = format_figure(row["contamination_band"])
+    band_note, band_help = _("band: {band}").format(band=band), _("Contamination band: {band}").format(band=band)
+    other = row.get("other_contamination_km2")
+    lead_url = _url(row["contamination_source_url"])
+    shown = Figure("remaining_area", _("Remaining AP mined area"), format_figure(row["ap_contamination_km2"], "km²"),
+                   _year(row["estimate_as_of"]), lead_url, note=band_note, help=band_help)
+    if _missing(other):
+        return (shown,)
+    other_url = _url(row["other_contamination_source_url"])
+    other_year = _year(row["other_estimate_as_of"])
+    if is_article7_link(lead_url):  # the report is newer; the band is the compiled source's, so it goes with it
+        shown = dataclasses.replace(shown, note=_("newer than the compiled figure beside it"), help=None)
+        return shown, Figure("remaining_area_compiled", _("Remaining AP mined area, compiled sources"),
+                             format_figure(other, "km²"), other_year, other_url, note=band_note, help=band_help)
+    differ = _("sources differ for {year}: both figures are shown").format(year=other_year)
+    return (dataclasses.replace(shown, note=f"{band_note}; {differ}") if other != row["ap_contamination_km2"] else shown,
+            Figure("remaining_area_article7", _("Remaining AP mined area, the State's Article 7 report"),
+                   format_figure(other, "km²"), other_year, other_url))
+
+
+def _from_reports(frame: pd.DataFrame) -> pd.Series:
+    return frame["source_url"].map(is_article7_link).astype(bool) if len(frame) else pd.Series(dtype=bool)
+
+
+def _named_reports(frame: pd.DataFrame) -> pd.DataFrame:
+    """A year table whose rows from published Article 7 reports name the report in their notes (their source link
+    is the report's page here, which a table shows as its address)."""
+    reports = _from_reports(frame)
+    if not reports.any():
+        return frame
+    notes = frame["notes"] if "notes" in frame else pd.Series(pd.NA, index=frame.index, dtype="string")
+    return frame.assign(notes=notes.astype("string").mask(reports, frame["source_url"].map(source_label)))
+
+
+def _beside(frame: pd.DataFrame, value: str, unit: str = "") -> str:
+    """What a latest-year figure leaves out: the other sources' figures for its year; or, when it comes from an
+    Article 7 report no other source matches, the latest compiled figure (each with its source)."""
+    if frame.empty or not frame["leads"].any():
+        return ""
+    frame = frame.sort_values(["year", "leads"], ascending=[True, False])
+    lead = frame[frame["leads"]].iloc[-1]
+    same_year = frame[(frame["year"] == lead["year"]) & ~frame["leads"]]
+    if len(same_year):
+        return _("other sources for that year: {figures}").format(figures="; ".join(
+            f"{format_figure(number, unit)} ({source_label(url)})"
+            for number, url in zip(same_year[value], same_year["source_url"], strict=True)))
+    compiled = frame[frame["leads"] & ~_from_reports(frame)]
+    if not is_article7_link(lead["source_url"]) or compiled.empty:
+        return ""
+    last = compiled.iloc[-1]
+    return _("compiled sources: {figure} in {year} ({source})").format(
+        figure=format_figure(last[value], unit), year=int(last["year"]), source=source_label(last["source_url"]))
 
 
 def _outlook(profile: CountryProfile, projection: Projection):
@@ -579,7 +642,7 @@ def _outlook(profile: CountryProfile, projection: Projection):
             ("pace", N_("Pace (km²/year)"), "number", 2), ("needed", N_("Years needed"), "number", 1),
             ("end", N_("Projected completion"), "fractional_year", 1), ("deadline", N_("Article 5 deadline"))],
             as_of="as_of"),
-        as_of=_year(row["estimate_as_of"]), source_url=_url(row["article5_source_url"]), deadline=deadline)
+        as_of=_year(row["estimate_as_of"]), source_url=_url(row["contamination_source_url"]), deadline=deadline)
 
 
 def _needs(profile: CountryProfile):

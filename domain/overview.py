@@ -34,7 +34,7 @@ class Metric:
     label: str
     column: str
     as_of: str | None  # column holding the year (or date) the figure refers to; None when it varies per item
-    source: str  # column holding the figure's source link
+    source: str  # column holding the figure's source link; where it is missing, the `source_else` column's
     dataset: str  # the data/ file the figure comes from, for the "Data source" line
     edges: tuple[float, ...] = ()  # bin edges for numbers: [e0, e1) ... [en, inf)
     labels: tuple[str, ...] = ()  # one per bin, or the categories of a categorical metric
@@ -42,6 +42,7 @@ class Metric:
     text: str | None = None  # column shown instead of the number (survivors' source wording)
     colors: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()  # Article 5 status bins shown instead of a figure (ARTICLE5_STATUSES)
+    source_else: str | None = None
 
     @property
     def categorical(self) -> bool:
@@ -53,17 +54,17 @@ METRICS = {
     m.key: m
     for m in (
         Metric("contamination", N_("Remaining anti-personnel mined area (km²)"), "ap_contamination_km2", "estimate_as_of",
-               "article5_source_url", "article5", (0, 5, 20, 100), (N_("under 5 (small)"), N_("5 to 20 (medium)"),
+               "contamination_source_url", "article5", (0, 5, 20, 100), (N_("under 5 (small)"), N_("5 to 20 (medium)"),
                N_("20 to 100 (large)"), N_("over 100 (massive)")), "km²", colors=SEQUENTIAL[1:],
-               statuses=(OBLIGATION_COMPLETED, NO_OBLIGATION)),
+               statuses=(OBLIGATION_COMPLETED, NO_OBLIGATION), source_else="article5_source_url"),
         Metric("years_left", N_("Years left to the Article 5 deadline"), "years_left", "article5_deadline",
                "article5_source_url", "article5", (-np.inf, 0, 2, 5, 10), (N_("deadline passed"), N_("under 2"),
                N_("2 to 5"), N_("5 to 10"), N_("10 or more")), N_("years"), colors=tuple(reversed(SEQUENTIAL)),
                statuses=(OBLIGATION_COMPLETED, NO_OBLIGATION)),
-        Metric("outlook", N_("Completion outlook (Article 5)"), "outlook", "estimate_as_of", "article5_source_url",
+        Metric("outlook", N_("Completion outlook (Article 5)"), "outlook", "estimate_as_of", "contamination_source_url",
                "article5", labels=(OFF_PACE, CANNOT, ON_PACE, COMPLETED),
                colors=("#D55E00", "#CC79A7", "#0072B2", "#56B4E9"),  # Okabe-Ito: told apart with any colour vision
-               statuses=(NO_OBLIGATION,)),
+               statuses=(NO_OBLIGATION,), source_else="article5_source_url"),
         Metric("casualties", N_("Mine/ERW casualties (latest year with data)"), "casualties_total", "casualties_year",
                "casualties_source_url", "casualties", (0, 1, 50, 200, 1000), ("0", N_("1 to 49"), N_("50 to 199"),
                N_("200 to 999"), N_("1,000 or more")), N_("casualties"), colors=SEQUENTIAL),
@@ -137,9 +138,16 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
             "value_text": text.where(~missing, NOT_REPORTED),
             "bin": bins,
             "as_of": as_of,
-            "source_url": states[metric.source].where(value.notna() | completed) if metric.key != "needs" else pd.NA,
+            "source_url": _source(states, metric).where(value.notna() | completed) if metric.key != "needs" else pd.NA,
         }
     ).reset_index(drop=True)
+
+
+def _source(states: pd.DataFrame, metric: Metric) -> pd.Series:
+    """Each figure's source: the remaining area cites its own (a published Article 7 report's page where the report's
+    figure leads), else the Article 5 table's."""
+    columns = [c for c in (metric.source, metric.source_else) if c]
+    return states.reindex(columns=columns).bfill(axis=1)[metric.source].astype("string")
 
 
 def _article5_status(states: pd.DataFrame) -> pd.Series:

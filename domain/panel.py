@@ -26,6 +26,11 @@ EXTENSIONS_GRANTED = N_("{count} extension(s) granted")
 # Casualty trend words (the Gaps page uses the same for its directions).
 RISING, FALLING, STABLE, CANNOT_TELL = N_("rising"), N_("falling"), N_("stable"), N_("cannot tell")
 PRECISIONS = {4: N_("year"), 7: N_("month"), 10: N_("day")}
+# What the panel reads of the Article 5 table besides the compiled columns: the remaining area's own source (the
+# deadline keeps the table's), and the other source's figure for the area, shown beside the one that leads
+# (domain.reporting.figures.with_article7 fills them from published Article 7 reports).
+CONTAMINATION_COLUMNS = {"contamination_source_url": "string", "other_contamination_km2": "Float64",
+                         "other_estimate_as_of": "Int64", "other_contamination_source_url": "string"}
 
 
 @dataclass(frozen=True)
@@ -98,10 +103,21 @@ def _membership(states: pd.DataFrame, on: dt.date) -> pd.DataFrame:
     return panel.reset_index(drop=True)
 
 
+def with_contamination_columns(article5: pd.DataFrame) -> pd.DataFrame:
+    """The Article 5 table with CONTAMINATION_COLUMNS: the area's source is the table's own unless a report's figure
+    replaced it; no other figure unless a report gave one."""
+    table = article5.copy()
+    for name, dtype in CONTAMINATION_COLUMNS.items():
+        if name not in table:
+            table[name] = pd.Series(pd.NA, index=table.index, dtype=dtype)
+    table["contamination_source_url"] = table["contamination_source_url"].fillna(table["source_url"])
+    return table
+
+
 def _article5(article5: pd.DataFrame, on: dt.date) -> pd.DataFrame:
-    part = article5[
+    part = with_contamination_columns(article5)[
         ["iso3", "article5_deadline", "extensions_granted", "ap_contamination_km2", "contamination_band",
-         "estimate_as_of", "completion_declared", "source_url", "source_title", "notes"]
+         "estimate_as_of", "completion_declared", "source_url", "source_title", "notes", *CONTAMINATION_COLUMNS]
     ].rename(columns={"source_url": "article5_source_url", "source_title": "article5_source_title", "notes": "article5_notes"})
     part = part.assign(has_article5=True)
     deadline = part["article5_deadline"]
