@@ -107,7 +107,8 @@ except NotFound:
     st.stop()
 
 info = stored.info
-writer = may_write(actor, iso3) and not down
+writer = may_write(actor, iso3)
+editable = writer and info.status in ("draft", "returned")  # while the database is away, saving says so, text kept
 render_status(info, names.get(iso3, iso3))
 if actor is not None and actor.is_admin and info.status == "submitted" and not down:
     render_review(stored, previous)
@@ -115,15 +116,16 @@ if actor is not None and actor.is_admin and info.status == "submitted" and not d
 st.segmented_control(_("Form"), list(schema.form_keys()), key="form", format_func=form_name, required=True,
                      help=_("The cover page, then Forms A to J"))
 form_key = st.session_state["form"] if st.session_state.get("form") in schema.form_keys() else "cover"
-if writer and info.status in ("draft", "returned"):
+if editable:
     render_form_editor(stored, form_key, previous, actor.username)
-    st.divider()
-    render_check_and_submit(stored, previous)
+    if not down:
+        st.divider()
+        render_check_and_submit(stored, previous)
 else:
     render_form_view(stored.report, form_key)
-if writer and info.status == "submitted":
+if writer and info.status == "submitted" and not down:
     render_recall(stored)
 st.divider()
 if info.status in ("submitted", "published"):
-    render_documents(stored, names.get(iso3, iso3), writer, today())
-render_offline(stored, writer and info.status in ("draft", "returned"))
+    render_documents(stored, names.get(iso3, iso3), writer and not down, today())
+render_offline(stored, editable and not down)

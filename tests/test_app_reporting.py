@@ -15,11 +15,13 @@ from data_loaders.article7_workbook import write_workbook
 from domain.reporting import schema
 from domain.reporting.report import Section, empty_report
 from domain.reporting.schema import Field
+from store import StoreUnavailable
 from store.reports import create_report, get_report, list_reports, publish_report, save_section, save_sections, submit_report
 from store.sessions import start_session
 from store.users import add_user
 from tests.app_store import app_store
 from tests.store.conftest import ADMIN, FOCAL_AFG, FOCAL_COL
+from ui import auth, cached, report_forms, report_sections
 
 PAGE = str(Path(__file__).resolve().parents[1] / "app_pages" / "reporting.py")
 PASSWORD = "only for this test store"
@@ -183,6 +185,8 @@ def test_a_save_overtaken_by_another_session_says_who_and_keeps_the_typed_text(s
     assert "ana saved this form since you opened it" in warning and "nothing was lost" in warning
     assert app.text_input(key="a7f_J_v_killed").value == "5"
     assert get_report(store, FOCAL_AFG, "AFG", 2025).report.section("J").values["killed"] == 7
+    changed = frame_with(app, "When you opened it").set_index("Changed")
+    assert changed.loc["Killed"].tolist() == ["", "7"]
 
     go_to_form(app, "C")  # away and back: still there
     go_to_form(app, "J")
@@ -352,3 +356,24 @@ def test_a_field_added_to_the_schema_is_on_the_form_page(store, monkeypatch):
     ran(app.button(key="a7f_J_save").click().run())
     assert get_report(store, FOCAL_AFG, "AFG", 2025).report.section("J").values["women_deminers"] == 12
 
+
+
+def unreachable(*_args, **_kwargs):
+    raise StoreUnavailable()
+
+
+def test_while_the_database_is_away_the_page_says_so_and_keeps_what_was_typed(store, monkeypatch):
+    create_report(store, ADMIN, "AFG", 2025)
+    app = open_page(store, "fp_afg", iso3="AFG", year="2025", form="J")
+    app.text_input(key="a7f_J_v_killed").input("5")
+    with monkeypatch.context() as away:
+        for module in (cached, auth, report_forms, report_sections):
+            away.setattr(module, "cached_store", unreachable)
+        ran(app.button(key="a7f_J_save").click().run())
+        assert "cannot be reached" in texts(app, "warning") and "Could not be saved" in texts(app, "error")
+        assert app.text_input(key="a7f_J_v_killed").value == "5"
+        visitor = open_page(store)
+        assert "cannot be reached" in texts(visitor, "warning")
+    ran(app.button(key="a7f_J_save").click().run())
+    assert "Form saved." in texts(app, "success")
+    assert get_report(store, FOCAL_AFG, "AFG", 2025).report.section("J").values["killed"] == 5

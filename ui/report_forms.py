@@ -318,10 +318,33 @@ def problem_lines(problems: list[Problem]) -> str:
     return "\n".join(f"- **{plain(p.where())}**: {plain(p.refusal.say())}" for p in problems)
 
 
-def _field_name(form_key: str, name: str) -> str:
-    form = schema.form(form_key)
-    spec = next((f for f in form.fields if f.key == name), None)
-    return _(spec.label) if spec else name
+def where_name(name: str) -> str:
+    """A store's name for an answer ("J.killed", "C.areas.3.size_m2") as the reader says it: form, table, row, field."""
+    parts = name.split(".")
+    if parts[0] in schema.form_keys() and len(parts) in (2, 4):
+        row = int(parts[2]) if len(parts) == 4 and parts[2].isdigit() else None
+        return Problem(parts[0], parts[1] if row else None, row, parts[-1], "error", None, "value").where()
+    return name
+
+
+def _change(form: Form, name: str, before: object, after: object) -> tuple[str, str, str]:
+    """One change someone else saved, as the audit names it ("values.killed", "tables.areas", "status")."""
+    part, _dot, key = name.partition(".")
+    spec = next((f for f in form.fields if f.key == key), None) if part == "values" else None
+    table = next((t for t in form.tables if t.key == key), None) if part == "tables" else None
+    if spec is not None:
+        return label_of(spec), _shown(spec, before), _shown(spec, after)
+    if table is not None:
+        rows = _("{count} rows")
+        return _(table.label), rows.format(count=len(before or ())), rows.format(count=len(after or ()))
+    if name == "status":
+        return _("This year, this form is"), _(schema.FORM_STATUS_WORDS.get(before, "")).format(year="…"), \
+            _(schema.FORM_STATUS_WORDS.get(after, "")).format(year="…")
+    return name, "" if before is None else str(before), "" if after is None else str(after)
+
+
+def _shown(spec: Field, value: object) -> str:
+    return "" if value is None else show_value(spec, value)
 
 
 def render_outcome(form_key: str) -> None:
@@ -330,7 +353,7 @@ def render_outcome(form_key: str) -> None:
     if not outcome or outcome[0] != form_key:
         return
     _form, what, detail = outcome
-    if render_refused_save(what, detail, lambda name: _field_name(form_key, name)):
+    if render_refused_save(what, detail, where_name):
         return
     if what == "saved":
         st.success(_("Form saved.") + (" " + _("Its content differs from last year's: it is now marked changed.")
@@ -353,8 +376,8 @@ def _render_stale(form_key: str, detail: dict) -> None:
                                                                       now=detail["current"]))
     changes = detail.get("changes") or {}
     if changes:
-        rows = [(_field_name(form_key, name), str(old if old is not None else ""), str(new if new is not None else ""))
-                for name, (old, new) in changes.items()]
+        form = schema.form(form_key)
+        rows = [_change(form, name, old, new) for name, (old, new) in changes.items() if name != "unchanged_since"]
         st.dataframe(pd.DataFrame(rows, columns=[_("Changed"), _("When you opened it"), _("Now")]), hide_index=True,
                      key=_widget(form_key, "stale_changes"))
     left, right = st.columns(2)

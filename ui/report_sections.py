@@ -34,7 +34,7 @@ from ui.auth import current_actor
 from ui.cached import cached_store
 from ui.components import NOT_SAVED, plain
 from ui.report_forms import OUTCOME as FORM_OUTCOME
-from ui.report_forms import label_of, problem_lines, reset_all, status_words
+from ui.report_forms import label_of, problem_lines, reset_all, status_words, where_name
 
 OUTCOME = "a7_outcome"  # (what, detail) of the last workflow action
 CHECKED = "a7_checked"  # (iso3, year) whose check results are shown
@@ -184,13 +184,9 @@ def render_outcome() -> None:
 
 
 def _where_name(name: str) -> str:
-    """A store's name for a value ("C.areas.3.size_m2", "J.killed", "comment") as the reader says it."""
-    parts = name.split(".")
-    if parts[0] in schema.form_keys() and len(parts) in (2, 4):
-        table, row = (parts[1], int(parts[2])) if len(parts) == 4 and parts[2].isdigit() else (None, None)
-        return Problem(parts[0], table, row, parts[-1], "error", None, "value").where()
+    """A store's name for a value ("C.areas.3.size_m2", "comment") as the reader says it."""
     return {"comment": _("Comment"), "sent_at": _("Sent on"), "year": _("Year"),
-            "source_document_date": _("Document dated")}.get(name, name)
+            "source_document_date": _("Document dated")}.get(name) or where_name(name)
 
 
 def _start(iso3: str, earlier: dict[int, int | None]) -> None:
