@@ -6,6 +6,7 @@ on the form page."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -254,6 +255,11 @@ def test_a_warning_is_confirmed_with_a_comment_and_the_isu_publishes(store):
     assert "Submitted by fp_afg" in texts(app, "warning") and not {k for k in keys(app) if k.startswith("a7f_")}
     assert [b for b in app.button if b.key == "a7_recall"] and not [b for b in app.button if b.key == "a7_publish"]
 
+    app.date_input(key="a7_sent_on").set_value(dt.date(2026, 4, 22))
+    ran(app.button(key="a7_record_sent").click().run())
+    assert get_report(store, FOCAL_AFG, "AFG", 2025).info.sent_at == "2026-04-22"
+    assert "sent through the official channel on 2026-04-22" in texts(app, "warning")
+
     isu = open_page(store, "ana")
     assert "Waiting for review (1)" in " ".join(s.value for s in isu.subheader)
     ran(isu.button(key="a7_open_AFG_2025").click().run())
@@ -377,3 +383,26 @@ def test_while_the_database_is_away_the_page_says_so_and_keeps_what_was_typed(st
     ran(app.button(key="a7f_J_save").click().run())
     assert "Form saved." in texts(app, "success")
     assert get_report(store, FOCAL_AFG, "AFG", 2025).report.section("J").values["killed"] == 5
+
+
+def test_a_submitted_report_is_recalled_as_a_draft(store):
+    submitted_report(store)
+    app = open_page(store, "fp_afg", iso3="AFG", year="2025")
+    assert "locked" in texts(app, "warning")
+    ran(app.button(key="a7_recall").click().run())
+    assert "Recalled" in texts(app, "success") and [b for b in app.button if b.key == "a7f_cover_save"]
+    assert get_report(store, FOCAL_AFG, "AFG", 2025).info.status == "draft"
+
+
+def test_the_isu_enters_a_report_from_a_states_document_and_it_says_so(store):
+    app = open_page(store, "ana", iso3="AFG")
+    app.number_input(key="a7_new_year").set_value(2025)
+    app.checkbox(key="a7_new_isu").check()
+    ran(app.run())
+    app.text_input(key="a7_new_dated").input("2026-03-02")
+    ran(app.button(key="a7_start").click().run())
+    info = get_report(store, ADMIN, "AFG", 2025).info
+    assert (info.entered_by_isu, info.source_document_date) == (True, "2026-03-02")
+    assert "entered by the ISU from the report dated 2026-03-02" in texts(app, "info")
+    focal = open_page(store, "fp_afg")
+    assert focal.dataframe[0].value["Source"].tolist() == ["entered by the ISU from the report dated 2026-03-02"]

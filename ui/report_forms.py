@@ -72,7 +72,7 @@ def table_frame(table: Table, rows: list[dict], for_editing: bool) -> pd.DataFra
     return frame if for_editing else frame.rename(columns={spec.key: label_of(spec) for spec in table.fields})
 
 
-def render_form_view(report: Report, form_key: str, key_prefix: str = "a7v") -> None:
+def render_form_view(report: Report, form_key: str) -> None:
     """One form of a report, read only: its status, its answers beside the question and what it asks, its tables."""
     form = schema.form(form_key)
     section = report.section(form_key)
@@ -81,10 +81,12 @@ def render_form_view(report: Report, form_key: str, key_prefix: str = "a7v") -> 
         _status_note(section, editing=False)
         if section.status == "not_applicable":
             return
+    else:
+        _form_statuses(report)
     if form.fields:
         answers = pd.DataFrame([(label_of(spec), _answer(spec, section.values.get(spec.key)), _(spec.guidance))
                                 for spec in form.fields], columns=[_("Question"), _("Answer"), _("What it asks")])
-        st.dataframe(answers, hide_index=True, width="stretch", key=f"{key_prefix}_{form_key}_answers")
+        st.dataframe(answers, hide_index=True, width="stretch", key=f"a7v_{form_key}_answers")
     for table in form.tables:
         st.markdown(f"**{_(table.label)}**")
         st.caption(_(table.guidance))
@@ -94,7 +96,14 @@ def render_form_view(report: Report, form_key: str, key_prefix: str = "a7v") -> 
             continue
         config = {label_of(spec): st.column_config.TextColumn(help=_(spec.guidance)) for spec in table.fields}
         st.dataframe(table_frame(table, rows, for_editing=False), hide_index=True, width="stretch", column_config=config,
-                     key=f"{key_prefix}_{form_key}_{table.key}", placeholder=_(NOT_REPORTED))
+                     key=f"a7v_{form_key}_{table.key}", placeholder=_(NOT_REPORTED))
+
+
+def _form_statuses(report: Report) -> None:
+    """The cover page's list: each form this year changed, unchanged since YEAR, or not applicable."""
+    statuses = pd.DataFrame([(_(f.title), status_words(report.section(f.key))) for f in schema.forms() if f.key != "cover"],
+                            columns=[_("Form"), _("This year")])
+    st.dataframe(statuses, hide_index=True, width="stretch", key="a7_form_statuses")
 
 
 def _heading(form: Form) -> None:
@@ -397,6 +406,8 @@ def render_form_editor(stored: StoredReport, form_key: str, previous: Report | N
     render_outcome(form_key)
     if form_key != "cover":
         _status_note(Section(draft["status"], draft["loaded"].unchanged_since), editing=True)
+    else:
+        _form_statuses(stored.report)
     st.caption(_("* required when the form is reported. A blank answer is 'not reported', never 0."))
     with st.form(_widget(form_key, "form"), border=False, enter_to_submit=False):
         if form_key != "cover":
