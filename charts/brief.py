@@ -82,6 +82,9 @@ def _key_figures(profile: CountryProfile, page: CountryPage) -> Iterator[str]:
     area = page.figure("remaining_area")
     yield _("Remaining anti-personnel mined area: {figure}, band {band}").format(
         figure=_shown(area), band=format_figure(row["contamination_band"]))
+    # Beside it, as on the page: the compiled figure a newer Article 7 report replaced, or the report's of the same year.
+    for beside in filter(None, (page.figure("remaining_area_compiled"), page.figure("remaining_area_article7"))):
+        yield f"{INDENT}{beside.label}: {_shown(beside)}"
     yield _("Latest land release: {figure}").format(figure=_shown(page.figure("latest_release")))
     casualties = page.figure("casualties")
     yield _("Casualties, latest year: {figure}").format(figure=_shown(casualties))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +16,7 @@ from ui.cached import cached_compiled_date
 from ui.components import render_chart, render_downloads, render_source_line, render_table, select_columns
 from ui.localize import translate_columns
 from ui.presenter import fit_to_slide, slide_height
+from ui.url_state import with_language
 
 CHART_CONFIG = {"displaylogo": False}
 
@@ -127,6 +129,9 @@ def render_completeness_view(grid: pd.DataFrame, on: dt.date):
                          selection_mode="single-row", column_config=config, height=slide_height(520))
     render_source_line([_("Article 5 table"), _("casualties"), _("victim assistance"), _("stated needs"),
                         _("Individualised Approach events")])
+    query = urlencode(with_language({}))
+    st.markdown(_("The States' own Article 7 reports, year by year (on time, late, missing, forms marked unchanged): "
+                  "[Article 7 reporting across States]({link})").format(link=f"/article7{'?' + query if query else ''}"))
     render_downloads(grid.assign(as_of=on.isoformat()), "reporting_completeness", N_("the grid"))
     rows = event.selection.rows if event else []
     return grid.iloc[rows[0]]["iso3"] if rows else None
@@ -137,7 +142,8 @@ def render_completeness_view(grid: pd.DataFrame, on: dt.date):
 PANEL_COLUMNS = {
     "state": N_("State"), "iso3": "ISO3", "membership_status": N_("Status"), "article5_deadline": N_("Art. 5 deadline"),
     "ap_contamination_km2": N_("AP mined area (km²)"), "estimate_as_of": N_("Area as of"),
-    "article5_source_url": N_("Art. 5 source"), "years_left": N_("Years left"), "extension_status": N_("Extensions"),
+    "contamination_source_url": N_("Area source"), "article5_source_url": N_("Art. 5 source"),
+    "years_left": N_("Years left"), "extension_status": N_("Extensions"),
     "contamination_band": N_("Band"), "latest_release_km2": N_("Land released (km²)"),
     "latest_release_year": N_("Released in"), "outlook": N_("Outlook"), "outlook_reason": N_("Why"),
     "casualties_total": N_("Casualties"), "casualties_year": N_("Casualties year"),
@@ -148,7 +154,7 @@ PANEL_COLUMNS = {
 }
 PANEL_FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Released in": "%d", "Casualties year": "%d",
                  "Survivors as of": "%d", "Support year": "%d"}
-PANEL_LINKS = ("Art. 5 source", "Casualties source", "Support source")
+PANEL_LINKS = ("Area source", "Art. 5 source", "Casualties source", "Support source")
 
 
 def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
