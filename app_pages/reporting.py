@@ -110,6 +110,8 @@ info = stored.info
 writer = may_write(actor, iso3)
 editable = writer and info.status in ("draft", "returned")  # while the database is away, saving says so, text kept
 render_status(info, names.get(iso3, iso3))
+if writer and info.status == "submitted" and not down:
+    render_recall(stored)
 if actor is not None and actor.is_admin and info.status == "submitted" and not down:
     render_review(stored, previous)
 
@@ -123,8 +125,6 @@ if editable:
         render_check_and_submit(stored, previous)
 else:
     render_form_view(stored.report, form_key)
-if writer and info.status == "submitted" and not down:
-    render_recall(stored)
 st.divider()
 if info.status in ("submitted", "published"):
     render_documents(stored, names.get(iso3, iso3), writer and not down, today())

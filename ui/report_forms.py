@@ -250,7 +250,7 @@ def _table(form_key: str, table: Table, draft: dict) -> None:
     config = {spec.key: _column(spec) for spec in table.fields}
     st.data_editor(_base_frame(table, draft), key=_editor_key(form_key, table.key, draft), column_config=config,
                    column_order=[spec.key for spec in table.fields], num_rows="dynamic", hide_index=True,
-                   width="stretch")
+                   width="stretch", placeholder="")
 
 
 def _rows(frame: pd.DataFrame) -> list[dict]:
@@ -408,7 +408,7 @@ def render_form_editor(stored: StoredReport, form_key: str, previous: Report | N
         _status_note(Section(draft["status"], draft["loaded"].unchanged_since), editing=True)
     else:
         _form_statuses(stored.report)
-    st.caption(_("* required when the form is reported. A blank answer is 'not reported', never 0."))
+    st.caption("\\* " + _("required when the form is reported. A blank answer is 'not reported', never 0."))
     with st.form(_widget(form_key, "form"), border=False, enter_to_submit=False):
         if form_key != "cover":
             key = _widget(form_key, "status")

@@ -246,7 +246,7 @@ def render_check_and_submit(stored: StoredReport, previous: Report | None) -> No
     problems = check_report(stored.report, previous)
     found_errors, found_warnings = errors(problems), warnings(problems)
     if found_errors:
-        st.error(_("{count} errors: fix them in their forms before submitting.").format(count=len(found_errors))
+        st.error(_("Errors: {count}. Fix them in their forms before submitting.").format(count=len(found_errors))
                  + "\n\n" + problem_lines(found_errors), icon=":material/error:")
     for problem in found_warnings:
         st.warning(f"**{plain(problem.where())}**: {plain(problem.refusal.say())}", icon=":material/warning:")
@@ -291,7 +291,10 @@ def render_review(stored: StoredReport, previous: Report | None) -> None:
         st.error(_("The check now finds errors:") + "\n\n" + problem_lines(errors(problems)), icon=":material/error:")
     if info.confirmations:
         st.markdown(_("**Warnings confirmed by the State**"))
-        st.dataframe(confirmations_frame(stored, problems), hide_index=True, width="stretch", key="a7_confirmations")
+        wide = st.column_config.TextColumn(width="large")
+        st.dataframe(confirmations_frame(stored, problems), hide_index=True, width="stretch", key="a7_confirmations",
+                     column_config={_("Where"): st.column_config.TextColumn(width="medium"), _("Warning"): wide,
+                                    _("Comment"): wide})
     elif not problems:
         st.caption(_("The check finds no error and no warning."))
     st.text_area(_("Comment (required to return)"), key="a7_review_comment", max_chars=4000, height=80)
@@ -325,7 +328,8 @@ def render_documents(stored: StoredReport, state: str, may_record: bool, today: 
 
     st.subheader(_("The report in the standard layout"))
     st.caption(_("This tool replaces no official channel: send the report to the Secretary-General as usual, then "
-                 "record the date here."))
+                 "record the date here.") if may_record else _("This tool replaces no official channel: the State sends "
+                                                                 "its report to the Secretary-General."))
     columns = st.columns(3)
     for column, (label, build, extension, mime) in zip(columns, (
             (_("PDF"), report_pdf, "pdf", "application/pdf"),
@@ -429,7 +433,8 @@ def _cell_line(problem) -> str:
 def render_offline(stored: StoredReport, editable: bool) -> None:
     """The report as a workbook to fill in without a connection; a workbook back, checked and previewed first."""
     info = stored.info
-    st.subheader(_("Work offline (XLSX)"))
+    if editable:
+        st.subheader(_("Work offline (XLSX)"))
     st.download_button(_("Download the report as a workbook (XLSX)"), lambda: write_workbook(stored.report),
                        file_name=f"article7_{info.iso3}_{info.year}.xlsx", mime=XLSX, key="a7_download_xlsx",
                        icon=":material/download:", help=_("A sheet per form, the guidance in each heading's comment"))
