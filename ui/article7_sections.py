@@ -49,11 +49,11 @@ def render_published(reports: tuple[PublishedReport, ...]) -> None:
         "link": _page_link(p.link)} for p in sorted(reports, key=lambda p: (p.published_on, p.iso3), reverse=True)]))
     headers = {"state": _("State"), "year": _("Year reported"), "published": _("Published"), "entered": _("Entered"),
                "link": _("Report")}
-    config = {column: st.column_config.Column(label) for column, label in headers.items()}
-    config["link"] = st.column_config.LinkColumn(headers["link"], display_text=_("open"))
-    config["year"] = st.column_config.NumberColumn(headers["year"], format="%d")
-    st.dataframe(frame[list(headers)], hide_index=True, width="stretch", column_config=config, key="published_reports")
-    render_downloads(frame.drop(columns="link").assign(as_of=frame["published"]), "article7_published",
+    shown = frame[list(headers)].rename(columns=headers)
+    config = {headers["link"]: st.column_config.LinkColumn(headers["link"], display_text=_("open")),
+              headers["year"]: st.column_config.NumberColumn(headers["year"], format="%d")}
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key="published_reports")
+    render_downloads(shown.drop(columns=headers["link"]).assign(as_of=frame["published"]), "article7_published",
                      N_("this list"))
 
 
@@ -104,9 +104,9 @@ def render_cross_cutting(view: pd.DataFrame) -> None:
                          link=shown["link"].map(_page_link))
     headers = {"state": _("State"), "year": _("Report"), **{t: _(TOPICS[t][0]) for t in TOPICS},
                "needs_stated": _("Needs stated"), "gaps": _("Gaps"), "link": _("Read it")}
-    config = {column: st.column_config.Column(label) for column, label in headers.items()}
-    config["year"] = st.column_config.NumberColumn(headers["year"], format="%d")
-    config["link"] = st.column_config.LinkColumn(headers["link"], display_text=_("open"))
-    st.dataframe(table[list(headers)], hide_index=True, width="stretch", column_config=config, key="cross_cutting")
-    render_downloads(table.drop(columns="link").assign(as_of=table["year"].astype(str)), "article7_cross_cutting",
-                     N_("this table"))
+    shown = table[list(headers)].rename(columns=headers)
+    config = {headers["year"]: st.column_config.NumberColumn(headers["year"], format="%d"),
+              headers["link"]: st.column_config.LinkColumn(headers["link"], display_text=_("open"))}
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key="cross_cutting")
+    render_downloads(shown.drop(columns=headers["link"]).assign(as_of=table["year"].astype(str)),
+                     "article7_cross_cutting", N_("this table"))

@@ -143,6 +143,9 @@ PANEL_COLUMNS = {
     "state": N_("State"), "iso3": "ISO3", "membership_status": N_("Status"), "article5_deadline": N_("Art. 5 deadline"),
     "ap_contamination_km2": N_("AP mined area (km²)"), "estimate_as_of": N_("Area as of"),
     "contamination_source_url": N_("Area source"), "article5_source_url": N_("Art. 5 source"),
+    # A published Article 7 report's area beside the compiled one (or the compiled beside the report's newer one).
+    "other_contamination_km2": N_("Other source's area (km²)"), "other_estimate_as_of": N_("Other area as of"),
+    "other_contamination_source_url": N_("Other area source"),
     "years_left": N_("Years left"), "extension_status": N_("Extensions"),
     "contamination_band": N_("Band"), "latest_release_km2": N_("Land released (km²)"),
     "latest_release_year": N_("Released in"), "outlook": N_("Outlook"), "outlook_reason": N_("Why"),
@@ -152,9 +155,9 @@ PANEL_COLUMNS = {
     "support_latest_usd_million": N_("Support received (US$ m)"), "support_latest_year": N_("Support year"),
     "support_source_url": N_("Support source"), "needs_total": N_("Needs stated"), "ia_events": N_("IA events"),
 }
-PANEL_FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Released in": "%d", "Casualties year": "%d",
+PANEL_FORMATS = {"Years left": "%.1f", "Area as of": "%d", "Other area as of": "%d", "Released in": "%d", "Casualties year": "%d",
                  "Survivors as of": "%d", "Support year": "%d"}
-PANEL_LINKS = ("Area source", "Art. 5 source", "Casualties source", "Support source")
+PANEL_LINKS = ("Area source", "Other area source", "Art. 5 source", "Casualties source", "Support source")
 
 
 def render_panel_view(panel: pd.DataFrame, show: str, on: dt.date):
