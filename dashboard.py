@@ -46,6 +46,9 @@ pages = [
             visibility="visible" if actor is not None and actor.role in ("admin", "focal_point") else "hidden"),
     st.Page("app_pages/review.py", title=_("Review"), icon=":material/rate_review:", url_path="review",
             visibility="visible" if actor is not None and actor.is_admin else "hidden"),
+    # Published reports are public, as Article 7 reports are; drafts are shown to their State and the ISU only.
+    st.Page("app_pages/reporting.py", title=_("Article 7 reports"), icon=":material/assignment:", url_path="reporting"),
+    st.Page("app_pages/article7.py", title=_("Reporting across States"), icon=":material/grid_on:", url_path="article7"),
     st.Page("app_pages/gaps.py", title=_("Gaps"), icon=":material/table:", url_path="gaps"),
     st.Page("app_pages/slides.py", title=_("Slides"), icon=":material/slideshow:", url_path="slides"),
     st.Page("app_pages/sources.py", title=_("Sources"), icon=":material/menu_book:", url_path="sources"),
