@@ -265,10 +265,14 @@ def _check_date(value: object, problems: dict, where: str) -> str | None:
 # --- writing ------------------------------------------------------------------------------------------------
 
 def create_report(store: Store, actor: Actor | None, iso3: str, year: int, *, initial: bool = False,
-                  from_year: int | None = None, entered_from_document_dated: str | None = None) -> StoredReport:
-    """A new draft: empty, or begun from the State's report of `from_year` (its content copied, each form marked
-    unchanged since). `entered_from_document_dated`: the ISU enters the report from the State's own document of
-    that date, and the report says so."""
+                  from_year: int | None = None, entered_from_document_dated: str | None = None,
+                  content: Report | None = None) -> StoredReport:
+    """A new draft: empty, begun from the State's report of `from_year` (its content copied, each form marked
+    unchanged since), or holding `content` (a workbook read back: created and filled in one transaction).
+    `entered_from_document_dated`: the ISU enters the report from the State's own document of that date, and the
+    report says so."""
+    if content is not None and from_year is not None:
+        raise ValueError("a report begins from an earlier year's or from given content, not both")
     actor = check_report_editor(actor, iso3)
     problems: dict[str, str] = {}
     if not is_iso3(iso3):
@@ -283,11 +287,16 @@ def create_report(store: Store, actor: Actor | None, iso3: str, year: int, *, in
         source_date = _check_date(entered_from_document_dated, problems, "source_document_date")
     if problems:
         raise InvalidRecord(problems)
-    content = empty_report(iso3, year, initial)
     if from_year is not None:
         content = start_from(get_report(store, actor, iso3, from_year).report, year)
-    # What is copied was checked when saved; read again, it stays within the schema even if the schema changed.
-    sections = {key: _read(key, content.section(key))[0] for key in schema.form_keys()}
+    content = content or empty_report(iso3, year, initial)
+    sections, refused = {}, {}
+    for key in schema.form_keys():
+        sections[key], found = _read(key, content.section(key))
+        refused.update(found)
+    # What is copied from an earlier year was checked when saved: what a changed schema no longer reads is left out.
+    if refused and from_year is None:
+        raise InvalidRecord(refused)
     stamp = now()
     row = {"iso3": iso3, "year": year, "initial": initial, "status": "draft", "entered_by_isu": source_date is not None,
            "source_document_date": source_date, "confirmations": {}}

@@ -41,12 +41,12 @@ def cover(year: int) -> Section:
 
 def areas(*sizes) -> Section:
     return Section(tables={"areas": [
-        {"area_id": f"AF-{n}", "admin_code": f"AF0{n}", "status": "confirmed", "size_m2": size, "mine_types": "PMN"}
+        {"area_id": f"AF-{n}", "admin_code": f"AF0{n}", "status": "confirmed", "size_m2": size, "mine_types": ["PMN"]}
         for n, size in enumerate(sizes, start=1)]})
 
 
 def retained(start: int, used: int, end: int) -> Section:
-    return Section(tables={"retained": [{"institution": "Army", "mine_type": "PMN", "quantity_start": start,
+    return Section(tables={"retained": [{"institution": "Army", "mine_type": ["PMN"], "quantity_start": start,
                                          "used": used, "quantity_end": end}]})
 
 
@@ -438,3 +438,28 @@ def test_published_reports_carry_their_content_for_the_rest_of_the_product(store
     assert (published.info.iso3, published.report.iso3, published.report.year) == ("COL", "COL", 2025)
     assert published.report.section("C").tables["areas"][0]["size_m2"] == 700.0
     assert dataclasses.asdict(published.info)["status"] == "published"
+
+
+def test_a_report_created_with_its_content_is_checked_like_a_save(store):
+    bad = Report("AFG", 2025, sections={**complete(2025), "J": Section(values={"killed": "some"})})
+    with pytest.raises(InvalidRecord) as error:
+        create_report(store, ADMIN, "AFG", 2025, content=bad)
+    assert list(error.value.problems) == ["J.killed"]
+    assert counts(store) == (0, 0, 0)
+    created = create_report(store, ADMIN, "AFG", 2025, content=Report("AFG", 2025, sections=complete(2025)))
+    assert created.versions["C"] == 1 and created.report.section("C").tables["areas"][0]["size_m2"] == 1000.0
+    assert created.report.section("A").status == "not_applicable"
+
+
+def test_a_field_added_to_the_schema_is_stored(store, monkeypatch):
+    form_c = schema.form("C")
+    operator = schema.Field("operator", "Operator", "str", "Who works the area.")
+    table = dataclasses.replace(form_c.table("areas"), fields=(*form_c.table("areas").fields, operator))
+    monkeypatch.setattr(schema, "FORMS", tuple(dataclasses.replace(form, tables=(table,)) if form.key == "C" else form
+                                               for form in schema.FORMS))
+    create_report(store, FOCAL_AFG, "AFG", 2025)
+    section = areas(1000)
+    section.tables["areas"][0]["operator"] = " HALO Trust "
+    saved = save_section(store, FOCAL_AFG, "AFG", 2025, "C", section, 1)
+    assert saved.report.section("C").tables["areas"][0]["operator"] == "HALO Trust"
+    assert get_report(store, ADMIN, "AFG", 2025).report == saved.report
