@@ -12,7 +12,7 @@ from ui.auth import current_actor
 from ui.cached import cached_store, cached_world_panel
 from ui.clock import today
 from ui.components import plain, refusal_text, render_store_down
-from ui.report_forms import form_name, render_form_editor, render_form_view
+from ui.report_forms import form_names, render_form_editor, render_form_view
 from ui.report_sections import (
     may_write,
     render_check_and_submit,
@@ -63,11 +63,11 @@ def _state_changed() -> None:
     st.session_state.update(year=0, form="cover")
 
 
+state_labels = {code: names.get(code, code) for code in states} | {"": _("All States")}
+year_labels = {0: _("Choose a year")} | {y: str(y) for y in years}
 left, right = st.columns(2)
-left.selectbox(_("State"), states, key="iso3", format_func=lambda c: names.get(c, c) if c else _("All States"),
-               on_change=_state_changed)
-right.selectbox(_("Year"), [0, *years], key="year", format_func=lambda y: str(y) if y else _("Choose a year"),
-                disabled=not iso3)
+left.selectbox(_("State"), states, key="iso3", format_func=state_labels.get, on_change=_state_changed)
+right.selectbox(_("Year"), list(year_labels), key="year", format_func=year_labels.get, disabled=not iso3)
 write_url_state(PARAMS)
 year = st.session_state["year"]
 
@@ -115,7 +115,8 @@ if writer and info.status == "submitted" and not down:
 if actor is not None and actor.is_admin and info.status == "submitted" and not down:
     render_review(stored, previous)
 
-st.segmented_control(_("Form"), list(schema.form_keys()), key="form", format_func=form_name, required=True,
+forms = form_names()
+st.segmented_control(_("Form"), list(forms), key="form", format_func=forms.get, required=True,
                      help=_("The cover page, then Forms A to J"))
 form_key = st.session_state["form"] if st.session_state.get("form") in schema.form_keys() else "cover"
 if editable:

@@ -32,9 +32,9 @@ BLANK = ""  # a select's 'not answered'
 SHORT_KINDS = ("str", "iso3", "currency", "int", "float", "year", "date", "enum", "bool", "mine_types")
 
 
-def form_name(key: str) -> str:
-    """A form's short name on the form picker: 'Cover', 'A' ... 'J'."""
-    return _("Cover") if key == "cover" else key
+def form_names() -> dict[str, str]:
+    """Each form's short name on the form picker: 'Cover', 'A' ... 'J'."""
+    return {key: _("Cover") if key == "cover" else key for key in schema.form_keys()}
 
 
 def label_of(spec: Field) -> str:
