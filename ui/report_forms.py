@@ -60,11 +60,12 @@ def _answer(spec: Field, value: object) -> str:
 
 
 def table_frame(table: Table, rows: list[dict], for_editing: bool) -> pd.DataFrame:
-    """A table's rows as text cells: to edit (blank cells None, enums by key) or to read (labels, 'not reported')."""
+    """A table's rows as text cells, a blank one None (read: shown 'not reported'): to edit (enums by key) or to read
+    (enums by label, columns by question)."""
     def cell(spec: Field, value: object):
-        if for_editing:
-            return None if value is None else show_value(spec, value)
-        return "" if value is None else _answer(spec, value)
+        if value is None:
+            return None
+        return show_value(spec, value) if for_editing else _answer(spec, value)
 
     columns = [spec.key for spec in table.fields]
     frame = pd.DataFrame([[cell(spec, row.get(spec.key)) for spec in table.fields] for row in rows], columns=columns,
