@@ -574,12 +574,13 @@ def _remaining_area(row: pd.Series) -> tuple[Figure, ...]:
     other_year = _year(row["other_estimate_as_of"])
     if is_article7_link(lead_url):  # the report is newer; the band is the compiled source's, so it goes with it
         shown = dataclasses.replace(shown, note=_("newer than the compiled figure beside it"), help=None)
-        return shown, Figure("remaining_area_compiled", _("Remaining AP mined area, compiled sources"),
-                             format_figure(other, "km²"), other_year, other_url, note=band_note, help=band_help)
+        return shown, Figure("remaining_area_compiled", _("Area, compiled sources"), format_figure(other, "km²"),
+                             other_year, other_url, note=band_note,
+                             help=_("The remaining AP mined area the compiled sources give. {band}").format(band=band_help))
     differ = _("sources differ for {year}: both figures are shown").format(year=other_year)
     return (dataclasses.replace(shown, note=f"{band_note}; {differ}") if other != row["ap_contamination_km2"] else shown,
-            Figure("remaining_area_article7", _("Remaining AP mined area, the State's Article 7 report"),
-                   format_figure(other, "km²"), other_year, other_url))
+            Figure("remaining_area_article7", _("Area, Article 7 report"), format_figure(other, "km²"), other_year,
+                   other_url, help=_("The remaining AP mined area the State's published Article 7 report gives")))
 
 
 def _from_reports(frame: pd.DataFrame) -> pd.Series:

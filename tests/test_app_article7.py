@@ -132,12 +132,12 @@ def test_a_report_published_while_the_dashboard_runs_feeds_the_state_party_page_
     app.query_params["iso3"] = "AGO"
     ran(app.switch_page("app_pages/country.py").run())
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Remaining AP mined area"] == "67.43 km²" and "Remaining AP mined area, compiled sources" not in metrics
+    assert metrics["Remaining AP mined area"] == "67.43 km²" and "Area, compiled sources" not in metrics
     publish(store, "AGO", 2025, sizes=(20_000_000.0, 10_000_000.0), j={"killed": 2, "injured": 5})
     ran(app.run())  # the next run, no restart
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Remaining AP mined area"] == "30 km²"
-    assert metrics["Remaining AP mined area, compiled sources"] == "67.43 km²"
+    assert metrics["Area, compiled sources"] == "67.43 km²"
     assert metrics["Casualties, latest year"] == "7"
     label = f"Article 7 report 2025 (Angola), published {format_date(dt.date.today())}"
     link = f"/reporting?iso3=AGO&year=2025&published={dt.date.today().isoformat()}"

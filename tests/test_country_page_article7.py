@@ -43,7 +43,7 @@ def test_a_newer_report_figure_is_shown_with_its_label_and_the_compiled_figure_b
     assert (area.value, area.as_of, area.source_url) == ("30 km²", "2025", article7_link("AGO", 2025, PUBLISHED))
     assert source_label(area.source_url) == LABEL
     assert (compiled.value, compiled.as_of, compiled.source_url) == ("67.43 km²", "2023", "https://apopo.org/?p=205344")
-    assert compiled.label == "Remaining AP mined area, compiled sources" and compiled.note == "band: large"
+    assert compiled.label == "Area, compiled sources" and compiled.note == "band: large"
     casualties = page.figure("casualties")
     assert (casualties.value, casualties.as_of) == ("7", "2025")
     assert casualties.note == "compiled sources: 107 in 2022 (verangola.net)"
@@ -84,4 +84,4 @@ def test_the_brief_prints_the_report_figure_with_its_label_and_the_compiled_one(
     pdf = make_country_brief_pdf(profile, projection, "2026-11-27", today=TODAY.isoformat())
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert f"30 km² (as of 2025) [{LABEL}]" in text
-    assert "Remaining AP mined area, compiled sources: 67.43 km² (as of 2023) [apopo.org]" in text
+    assert "Area, compiled sources: 67.43 km² (as of 2023) [apopo.org]" in text
