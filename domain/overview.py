@@ -12,7 +12,7 @@ import pandas as pd
 from domain.outlook import CANNOT, COMPLETED, OFF_PACE, ON_PACE
 from domain.panel import OBLIGATION_COMPLETED
 from domain.preference import is_landmine_monitor
-from domain.sources import source_label
+from domain.sources import is_article7_link, source_label
 from i18n import N_, format_counts
 
 NO_DATA = N_("No data")
@@ -200,6 +200,8 @@ STATES = N_("{count} states")
 AREA = N_("{area} km²")
 ARTICLE5_AS_OF = N_("Article 5 table, {date}")
 ESTIMATES_AS_OF = N_("sum of {count} national estimates from {first} to {last}; {without} states without one")
+ESTIMATES_WITH_REPORTS = N_("sum of {count} national estimates from {first} to {last}, {reports} of them from the "
+                            "States' published Article 7 reports; {without} states without one")
 NO_ESTIMATE = N_("no estimate in the states shown")
 SUPPORT_VALUE = N_("> US$ {amount} m")
 WORLD = N_("{label}, world")
@@ -214,14 +216,12 @@ def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global
     """The four figures beside the map; `article5_compiled`: when the Article 5 table was compiled (its provenance)."""
     obligated = states[states["has_article5"] & ~states["article5_completed"]]
     with_area = obligated.dropna(subset=["ap_contamination_km2"])
-    years = with_area["estimate_as_of"]
     headlines = [
         Headline(OBLIGATIONS, STATES.format(count=len(obligated)), ARTICLE5_AS_OF.format(date=article5_compiled), "article5"),
         Headline(
             REMAINING_AREA,
             AREA.format(area=f"{with_area['ap_contamination_km2'].sum():,.0f}") if len(with_area) else NOT_REPORTED,
-            ESTIMATES_AS_OF.format(count=len(with_area), first=years.min(), last=years.max(),
-                                   without=len(obligated) - len(with_area)) if len(with_area) else NO_ESTIMATE,
+            _estimates(with_area, len(obligated) - len(with_area)) if len(with_area) else NO_ESTIMATE,
             "article5",
         ),
     ]
@@ -230,6 +230,14 @@ def compute_headlines(states: pd.DataFrame, global_figures: pd.DataFrame, global
     support = global_figures[global_figures["indicator"].str.startswith(WORLD_SUPPORT_PREFIX)].sort_values("year").tail(1)
     headlines.append(_global_headline(WORLD_SUPPORT_LABEL, support, SUPPORT_VALUE))
     return headlines
+
+
+def _estimates(with_area: pd.DataFrame, without: int) -> str:
+    """What the remaining-area total adds up, saying how many figures come from published Article 7 reports."""
+    years = with_area["estimate_as_of"]
+    reports = sum(map(is_article7_link, with_area.get("contamination_source_url", ())))
+    template = ESTIMATES_WITH_REPORTS if reports else ESTIMATES_AS_OF
+    return template.format(count=len(with_area), first=years.min(), last=years.max(), reports=reports, without=without)
 
 
 def _global_headline(label: str, rows: pd.DataFrame, template: str) -> Headline:

@@ -6,6 +6,7 @@ and the compiled one beside it."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import pytest
@@ -154,6 +155,8 @@ def test_the_overview_and_the_gaps_page_use_the_newer_figure(store):
     label = f"Article 7 report 2025 (Angola), published {format_date(dt.date.today())}"
     assert angola.iloc[:3].tolist() == ["30", "2025", label]  # the figure, its year and its source, named
     assert "/reporting?iso3=AGO&amp;year=2025" in component_data(app, "ranked")["markup"]
+    headlines = html.unescape(component_data(app, "world_map")["before"])
+    assert ", 1 of them from the States' published Article 7 reports;" in headlines
     app.query_params.update({"view": "table"})
     ran(app.switch_page("app_pages/gaps.py").run())
     panel = frame_with(app, "Area source").set_index("ISO3")
