@@ -29,6 +29,14 @@ def hover_fields(frame: pd.DataFrame) -> list[list[str]]:
 
 
 def tooltip_lines(frame: pd.DataFrame) -> list[str]:
-    """The hover text of each row: state, value, as of, source (one per line)."""
-    return ["\n".join((state, value, _("as of {date}").format(date=as_of), _("source: {source}").format(source=source)))
-            for state, value, as_of, source, _iso3 in hover_fields(frame)]
+    """The hover text of each row: state, value, as of, source (one per line), and the other source's figure where
+    one is shown beside it."""
+    beside = [_("other source: {value}, as of {date}, {source}").format(value=value, date=as_of, source=source)
+              if isinstance(value, str) else None
+              for value, as_of, source in zip(*(frame.get(c, pd.Series(pd.NA, index=frame.index)).astype(object)
+                                               .where(lambda s: s.notna(), None)
+                                               for c in ("beside_text", "beside_as_of", "beside_source_url")),
+                                              strict=True)]
+    return ["\n".join((state, value, _("as of {date}").format(date=as_of), _("source: {source}").format(source=source),
+                       *([other] if other else [])))
+            for (state, value, as_of, source, _iso3), other in zip(hover_fields(frame), beside, strict=True)]

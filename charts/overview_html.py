@@ -70,11 +70,17 @@ def make_table_html(binned: pd.DataFrame, metric: Metric) -> Markup:
         return missing if pd.isna(text) else str(text)
 
     rows = []
-    for iso3, state, region, sort, text, as_of, url, label in zip(
+    beside = zip(*(binned.get(c, pd.Series(pd.NA, index=binned.index))
+                   for c in ("beside_text", "beside_as_of", "beside_source_url")), strict=True)
+    for iso3, state, region, sort, text, as_of, url, label, (other, other_as_of, other_url) in zip(
             binned["iso3"], binned["state"], binned["region"], sort_keys, binned["value_text"], binned["as_of"],
-            binned["source_url"], binned["bin"], strict=True):
+            binned["source_url"], binned["bin"], beside, strict=True):
         cited = cited_source(url, {})
+        # The other source's figure for the same thing, under the leading one's source: both kept, both labelled.
+        other_cited = None if pd.isna(other) else {
+            "text": _("other source: {value}, as of {date}").format(value=other, date=shown(other_as_of)),
+            **{f"source_{k}": v for k, v in cited_source(other_url, {}).items()}}
         rows.append((iso3, state, shown(text), None if pd.isna(sort) else sort, shown(as_of), cited["href"], cited["text"],
-                     shown(_(label)), shown(region)))
+                     shown(_(label)), shown(region), other_cited))
     headers = [_("State"), _(metric.label), _("As of"), _("Source"), _("Legend bin"), _("Region"), "ISO3"]
     return Markup(render(TEMPLATES, "states_table.html.j2", label=_(metric.label), headers=headers, rows=rows))

@@ -43,6 +43,9 @@ class Metric:
     colors: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()  # Article 5 status bins shown instead of a figure (ARTICLE5_STATUSES)
     source_else: str | None = None
+    # Columns (figure, as of, source) of the other source's figure for the same thing, shown beside the one that
+    # leads: the compiled estimate beside a newer Article 7 report's, or the report's beside a compiled one.
+    beside: tuple[str, str, str] | None = None
 
     @property
     def categorical(self) -> bool:
@@ -56,7 +59,8 @@ METRICS = {
         Metric("contamination", N_("Remaining anti-personnel mined area (km²)"), "ap_contamination_km2", "estimate_as_of",
                "contamination_source_url", "article5", (0, 5, 20, 100), (N_("under 5 (small)"), N_("5 to 20 (medium)"),
                N_("20 to 100 (large)"), N_("over 100 (massive)")), "km²", colors=SEQUENTIAL[1:],
-               statuses=(OBLIGATION_COMPLETED, NO_OBLIGATION), source_else="article5_source_url"),
+               statuses=(OBLIGATION_COMPLETED, NO_OBLIGATION), source_else="article5_source_url",
+               beside=("other_contamination_km2", "other_estimate_as_of", "other_contamination_source_url")),
         Metric("years_left", N_("Years left to the Article 5 deadline"), "years_left", "article5_deadline",
                "article5_source_url", "article5", (-np.inf, 0, 2, 5, 10), (N_("deadline passed"), N_("under 2"),
                N_("2 to 5"), N_("5 to 10"), N_("10 or more")), N_("years"), colors=tuple(reversed(SEQUENTIAL)),
@@ -139,8 +143,18 @@ def compute_metric_bins(states: pd.DataFrame, metric: Metric) -> pd.DataFrame:
             "bin": bins,
             "as_of": as_of,
             "source_url": _source(states, metric).where(value.notna() | completed) if metric.key != "needs" else pd.NA,
+            **(_beside(states, metric, shown=value.notna()) if metric.beside else {}),
         }
     ).reset_index(drop=True)
+
+
+def _beside(states: pd.DataFrame, metric: Metric, shown: pd.Series) -> dict[str, pd.Series]:
+    """The other source's figure, as of and source where the state shows a figure and another source gives one."""
+    value, as_of, source = (states.get(c, pd.Series(pd.NA, index=states.index, dtype=object)) for c in metric.beside)
+    given = shown & value.notna()
+    return {"beside_text": value.where(given).map(_format_value, na_action="ignore").astype("string"),
+            "beside_as_of": as_of.where(given).astype("string"),
+            "beside_source_url": source.where(given).astype("string")}
 
 
 def _source(states: pd.DataFrame, metric: Metric) -> pd.Series:

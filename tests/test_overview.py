@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from charts.legend import NO_DATA_COLOR
+from charts.legend import NO_DATA_COLOR, tooltip_lines
 from charts.overview import make_ranked_bar_figure, make_world_map_figure
+from charts.overview_html import make_table_html
 from data_loaders.registry import LOADERS
 from domain.overview import (
     METRICS,
@@ -528,3 +529,28 @@ def test_needs_as_of_is_not_the_number_of_needs():
     binned = bins_by_iso3(frame, "needs")
     assert binned.loc["THR", "value_text"] == "3"
     assert binned.loc["THR", "as_of"] == "periods differ per need"
+
+
+def test_the_remaining_area_carries_the_other_sources_figure_beside_it_in_the_table_and_the_hover():
+    link = "/reporting?iso3=AAA&year=2026&published=2026-12-02"
+    frame = make_panel(
+        dict(iso3="AAA", state="Aland", has_article5=True, ap_contamination_km2=800.0, estimate_as_of=2026),
+        dict(iso3="BBB", state="Bland", has_article5=True, ap_contamination_km2=5.5, estimate_as_of=2023),
+    ).assign(contamination_source_url=pd.array([link, "https://compiled.example/bbb"], dtype="string"),
+             other_contamination_km2=pd.array([838.29, None], dtype="Float64"),
+             other_estimate_as_of=pd.array([2024, None], dtype="Int64"),
+             other_contamination_source_url=pd.array(["https://compiled.example/aaa", None], dtype="string"))
+    binned = bins_by_iso3(frame, "contamination")
+    assert binned.loc["AAA", ["beside_text", "beside_as_of", "beside_source_url"]].tolist() == [
+        "838.29", "2024", "https://compiled.example/aaa"]
+    assert binned.loc["BBB", ["beside_text", "beside_as_of", "beside_source_url"]].isna().all()  # nothing invented
+    assert "beside_text" not in bins_by_iso3(frame, "casualties")  # a metric with one source per figure
+
+    table = str(make_table_html(binned.reset_index(), METRICS["contamination"]))
+    row = table[table.index('data-iso3="AAA"'):table.index('data-iso3="BBB"')]
+    assert "Article 7 report 2026" in row and f'href="{link.replace("&", "&amp;")}"' in row
+    assert "other source: 838.29, as of 2024" in row and 'href="https://compiled.example/aaa"' in row
+    assert "other source" not in table[table.index('data-iso3="BBB"'):]
+    tips = dict(zip(binned.index, tooltip_lines(binned.reset_index()), strict=True))
+    assert tips["AAA"].splitlines()[-1] == "other source: 838.29, as of 2024, https://compiled.example/aaa"
+    assert "other source" not in tips["BBB"]

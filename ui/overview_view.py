@@ -33,12 +33,14 @@ def build_overview_view(panel: pd.DataFrame, global_figures: pd.DataFrame, globa
     """In the language of the run (ui.cached sets it from the view's key)."""
     states = filter_states(panel, filters)
     # Names, bins and value words in the chosen language; the legend's bin labels are translated by the charts.
-    binned = translate_columns(localize_states(compute_metric_bins(states, metric)), ["value_text", "as_of", "region"])
+    binned = translate_columns(localize_states(compute_metric_bins(states, metric)),
+                               ["value_text", "as_of", "region", "beside_text"])
     headlines = [Headline(*(translate_message(part) for part in (h.label, h.value, h.as_of)), h.source)
                  for h in compute_headlines(states, global_figures, global_casualties, article5_compiled)]
     table = translate_columns(binned, ["bin"]).rename(columns={
         "state": _("State"), "iso3": "ISO3", "region": _("Region"), "value_text": _(metric.label), "as_of": _("As of"),
-        "source_url": _("Source"), "bin": _("Legend bin")}).drop(columns=["value"])
+        "source_url": _("Source"), "bin": _("Legend bin"), "beside_text": _("Other source: figure"),
+        "beside_as_of": _("Other source: as of"), "beside_source_url": _("Other source")}).drop(columns=["value"])
     return OverviewView(
         binned=binned, headlines=headlines, with_data=int(binned["value"].notna().sum()),
         map_view=make_world_view(binned, metric, outline, zoom_to_states=bool(filters.regions)),
