@@ -19,8 +19,8 @@ read_url_state(PARAMS)
 st.title(_("Article 7 reporting across States"))
 st.caption(_("What the States Parties' Article 7 reports published through this dashboard say: who reported on time, "
              "which forms were marked unchanged, and what each State's newest report gives on the committees' "
-             "cross-cutting topics. The tool replaces no official channel: a report sent only through it is not "
-             "counted here."))
+             "cross-cutting topics. The tool replaces no official channel: a report sent through the official channel "
+             "only is not counted here."))
 
 # 2. The reports published here (fresh on every run: one may have just been published)
 on = today()
