@@ -139,23 +139,30 @@ def _section(row: dict) -> Section:
                    dict(content.get("tables") or {}))
 
 
-def _load(conn: Connection, rows: list[dict]) -> list[StoredReport]:
-    """The reports of `rows` with their sections (one query for all); a form with no section yet is empty."""
-    found: dict[int, dict[str, dict]] = {row["id"]: {} for row in rows}
+def _section_rows(conn: Connection, report_ids: list[int]) -> dict[int, dict[str, dict]]:
+    """Report id -> form key -> its section's row, for every report of `report_ids` (one query for all)."""
+    found: dict[int, dict[str, dict]] = {report_id: {} for report_id in report_ids}
     if found:
         for section in conn.execute(select(a7_section).where(a7_section.c.report_id.in_(found))).mappings():
             found[section["report_id"]][section["form"]] = dict(section)
-    stored = []
-    for row in rows:
-        sections = found[row["id"]]
-        report = Report(row["iso3"], row["year"], row["initial"], {})
-        versions = {}
-        for key in schema.form_keys():
-            section = sections.get(key)
-            report.sections[key] = _section(section) if section else Section()
-            versions[key] = section["version"] if section else 0
-        stored.append(StoredReport(_info(row), report, versions))
-    return stored
+    return found
+
+
+def _stored(row: dict, sections: dict[str, dict]) -> StoredReport:
+    """The report of `row` with its sections' rows (form key -> row); a form with no section yet is empty."""
+    report = Report(row["iso3"], row["year"], row["initial"], {})
+    versions = {}
+    for key in schema.form_keys():
+        section = sections.get(key)
+        report.sections[key] = _section(section) if section else Section()
+        versions[key] = section["version"] if section else 0
+    return StoredReport(_info(row), report, versions)
+
+
+def _load(conn: Connection, rows: list[dict]) -> list[StoredReport]:
+    """The reports of `rows` with their sections."""
+    found = _section_rows(conn, [row["id"] for row in rows])
+    return [_stored(row, found[row["id"]]) for row in rows]
 
 
 def _report_row(conn: Connection, iso3: str, year: int, lock: bool = False) -> dict | None:
@@ -226,20 +233,31 @@ def _where(problem: FieldProblem) -> str:
     return ".".join(str(part) for part in (problem.form, problem.table, problem.row, problem.field) if part is not None)
 
 
-def _read(key: str, section: Section) -> tuple[Section, dict[str, str]]:
-    """The section as the schema reads it, and every refused value by where it is."""
+def _read(key: str, section: Section, known: dict | None = None) -> tuple[Section, dict[str, str]]:
+    """The section as the schema reads it, and every refused value by where it is. `known`: the section's stored
+    tables, whose rows were read when saved (see read_section)."""
     if key not in schema.form_keys():
         return section, {key: NOT_A_FORM.format(form=key)}
     parsed, problems = read_section(schema.form(key), section.status, section.unchanged_since, section.values,
-                                    section.tables)
+                                    section.tables, known)
     return parsed, {_where(problem): _english(problem.refusal) for problem in problems}
 
 
 def _flat(section: Section) -> dict:
-    """A section as the audit log and the edit check compare it: status, each answer, each table whole."""
-    return {"status": section.status, "unchanged_since": section.unchanged_since,
-            **{f"values.{key}": value for key, value in section.values.items()},
-            **{f"tables.{key}": rows for key, rows in section.tables.items()}}
+    """A section as the audit log and the edit check compare it: status, each answer, each table's number of rows
+    ("tables.areas") and each of its rows by its 1-based number ("tables.areas.17"), so that one cell changed in a
+    table of thousands of rows is one row in the audit entry."""
+    flat = {"status": section.status, "unchanged_since": section.unchanged_since,
+            **{f"values.{key}": value for key, value in section.values.items()}}
+    for key, rows in section.tables.items():
+        flat[f"tables.{key}"] = len(rows)
+        flat.update((f"tables.{key}.{number}", row) for number, row in enumerate(rows, start=1))
+    return flat
+
+
+def _in_order(name: str) -> tuple:
+    """A flat name's sort key: rows by number (2 before 10)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in name.split("."))
 
 
 def _date(value: object) -> str | None:
@@ -351,47 +369,55 @@ def _section_row(conn: Connection, report_id: int, key: str) -> dict | None:
 
 
 def _write_section(conn: Connection, who: str, report_id: int, key: str, section: Section, based_on: int,
-                   stamp: dt.datetime) -> bool:
-    """Save one checked section over version `based_on` (StaleEdit otherwise); False when nothing changed."""
-    row = _section_row(conn, report_id, key)
+                   stamp: dt.datetime, row: dict | None) -> dict | None:
+    """Save one checked section over version `based_on` (StaleEdit otherwise), `row` being its row as read in this
+    transaction (None: none yet): its row as now stored, or None when nothing changed."""
     if (row["version"] if row else 0) != based_on:
         raise _stale(conn, row, based_on)
     before, after = _flat(_section(row)) if row else {}, _flat(section)
-    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    changed = sorted((name for name in before.keys() | after.keys() if before.get(name) != after.get(name)),
+                     key=_in_order)
     if row is not None and not changed:
-        return False
+        return None
     values = {"status": section.status, "unchanged_since": section.unchanged_since,
               "content": {"values": section.values, "tables": section.tables}, "updated_at": stamp, "updated_by": who}
     if row is None:  # a form added to the schema after the report was created
         section_id = conn.execute(insert(a7_section).values(report_id=report_id, form=key, version=1, **values)
                                   .returning(a7_section.c.id)).scalar_one()
         write_audit(conn, SECTIONS, section_id, 1, "create", who, None, {"report_id": report_id, "form": key, **after})
-        return True
+        return {"id": section_id, "report_id": report_id, "form": key, "version": 1, **values}
     result = conn.execute(update(a7_section).where(a7_section.c.id == row["id"], a7_section.c.version == based_on)
                           .values(**values, version=based_on + 1))
     if result.rowcount != 1:
         raise _stale(conn, _section_row(conn, report_id, key), based_on)
     write_audit(conn, SECTIONS, row["id"], based_on + 1, "update", who, {name: before.get(name) for name in changed},
                 {name: after.get(name) for name in changed})
-    return True
+    return {**row, **values, "version": based_on + 1}
 
 
 def _save(store: Store, actor: Actor | None, iso3: str, year: int, sections: dict[str, Section],
           based_on: dict[str, int]) -> StoredReport:
-    """Save `sections` (form key -> section) in one transaction: all of them or none."""
+    """Save `sections` (form key -> section) in one transaction: all of them or none. The sections are read against
+    the stored ones: a row saved before and sent again unchanged is not parsed again (read_section's `known`)."""
     actor = check_report_editor(actor, iso3)
-    checked, problems = {}, {}
-    for key, section in sections.items():
-        checked[key], refused = _read(key, section)
-        problems.update(refused)
-    if problems:
-        raise InvalidRecord(problems)
     try:
         with store.engine.begin() as conn:
             row = _editable_row(conn, actor, iso3, year)
+            stored = _section_rows(conn, [row["id"]])[row["id"]]
+            checked, problems = {}, {}
+            for key, section in sections.items():
+                checked[key], refused = _read(key, section, _section(stored[key]).tables if key in stored else None)
+                problems.update(refused)
+            if problems:
+                raise InvalidRecord(problems)
             stamp = now()
-            changed = [key for key, section in checked.items()
-                       if _write_section(conn, actor.username, row["id"], key, section, based_on.get(key, 0), stamp)]
+            changed = []
+            for key, section in checked.items():
+                written = _write_section(conn, actor.username, row["id"], key, section, based_on.get(key, 0), stamp,
+                                         stored.get(key))
+                if written is not None:
+                    stored[key] = written
+                    changed.append(key)
             if changed:
                 # The guard on status also holds where the row lock does not (SQLite): a report submitted meanwhile.
                 result = conn.execute(update(a7_report).where(a7_report.c.id == row["id"],
@@ -399,11 +425,12 @@ def _save(store: Store, actor: Actor | None, iso3: str, year: int, sections: dic
                                       .values(updated_at=stamp, updated_by=actor.username))
                 if result.rowcount != 1:
                     raise PermissionDenied(SUBMITTED_LOCKED.format(iso3=iso3, year=year))
-            return _load(conn, [_report_row(conn, iso3, year)])[0]
+            # The sections as just written, not read back: decoding a big table again would cost as much as the save.
+            return _stored(_report_row(conn, iso3, year), stored)
     except IntegrityError:  # another session saved a new form's first section at the same moment
         with store.engine.connect() as conn:
             report_id = _report_row(conn, iso3, year)["id"]
-            for key in checked:
+            for key in sections:
                 row = _section_row(conn, report_id, key)
                 if row is not None and row["version"] != based_on.get(key, 0):
                     raise _stale(conn, row, based_on.get(key, 0)) from None

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.article7_workbook import write_workbook
+from domain.reporting import report as report_module
 from domain.reporting import schema
 from domain.reporting.report import Section, empty_report
 from domain.reporting.schema import Field
@@ -406,3 +407,71 @@ def test_the_isu_enters_a_report_from_a_states_document_and_it_says_so(store):
     assert "entered by the ISU from the report dated 2026-03-02" in texts(app, "info")
     focal = open_page(store, "fp_afg")
     assert focal.dataframe[0].value["Source"].tolist() == ["entered by the ISU from the report dated 2026-03-02"]
+
+
+def many_areas(count: int) -> list[dict]:
+    return [{"area_id": f"AFG-{n:03d}", "admin_code": "AF0101", "status": "confirmed", "size_m2": 1000.0 + n,
+             "mine_types": ["PMN-2"]} for n in range(1, count + 1)]
+
+
+def stored_areas(store, count: int) -> None:
+    stored = create_report(store, ADMIN, "AFG", 2025)
+    save_section(store, ADMIN, "AFG", 2025, "C", Section("changed", None, {}, {"areas": many_areas(count)}),
+                 stored.versions["C"])
+
+
+def test_saving_one_cell_of_a_big_table_reads_that_row_only(store, monkeypatch):
+    stored_areas(store, 40)
+    app = open_page(store, "fp_afg", iso3="AFG", year="2025", form="C")
+    read = []
+    real = report_module.parse_value
+    monkeypatch.setattr(report_module, "parse_value", lambda spec, raw: read.append((spec.key, raw)) or real(spec, raw))
+    edit_table(app, "C", "areas", [], edited={4: {"size_m2": "12,500"}})
+    ran(app.button(key="a7f_C_save").click().run())
+    assert "Form saved." in texts(app, "success")
+    assert {raw for key, raw in read if key == "area_id"} == {"AFG-005"}  # by the page, then by the store
+    areas = get_report(store, ADMIN, "AFG", 2025).report.section("C").tables["areas"]
+    assert areas == [{**row, "size_m2": 12500.0} if row["area_id"] == "AFG-005" else row
+                     for row in (report_module.read_section(schema.form("C"), "changed", None, {},
+                                                            {"areas": many_areas(40)})[0].tables["areas"])]
+    shown = table_value(app, "C", "areas")["size_m2"].tolist()  # the editor shows what is stored
+    assert shown == [str(1000 + n) for n in range(1, 5)] + ["12500"] + [str(1000 + n) for n in range(6, 41)]
+
+
+def test_rows_deleted_added_and_edited_at_once_are_kept_through_a_refusal_then_saved(store):
+    stored_areas(store, 5)
+    app = open_page(store, "fp_afg", iso3="AFG", year="2025", form="C")
+    edit_table(app, "C", "areas", [{"area_id": "AFG-100", "status": "suspected", "size_m2": "about 300"}],
+               edited={3: {"admin_code": "AF0999"}})
+    editor = next(e for e in app.data_editor if e.key.startswith("a7f_C_t_areas_"))
+    app.session_state[editor.key] = {**app.session_state[editor.key], "deleted_rows": [0, 2]}
+    ran(app.button(key="a7f_C_save").click().run())
+    assert "Mined areas, row 4, Size**: 'about 300' is not a number" in texts(app, "error")
+    typed = table_value(app, "C", "areas")
+    assert typed["area_id"].tolist() == ["AFG-002", "AFG-004", "AFG-005", "AFG-100"]
+    assert typed["admin_code"].tolist()[1] == "AF0999" and typed["size_m2"].tolist()[3] == "about 300"
+    assert len(get_report(store, ADMIN, "AFG", 2025).report.section("C").tables["areas"]) == 5  # nothing written
+    edit_table(app, "C", "areas", [], edited={3: {"size_m2": "300"}})
+    ran(app.button(key="a7f_C_save").click().run())
+    assert "Form saved." in texts(app, "success")
+    areas = get_report(store, ADMIN, "AFG", 2025).report.section("C").tables["areas"]
+    assert [(a["area_id"], a["admin_code"], a["size_m2"]) for a in areas] == [
+        ("AFG-002", "AF0101", 1002.0), ("AFG-004", "AF0999", 1004.0), ("AFG-005", "AF0101", 1005.0),
+        ("AFG-100", None, 300.0)]
+    assert table_value(app, "C", "areas")["size_m2"].tolist() == ["1002", "1004", "1005", "300"]
+
+
+def test_a_row_someone_else_changed_is_named_by_table_and_number(store):
+    stored_areas(store, 3)
+    app = open_page(store, "fp_afg", iso3="AFG", year="2025", form="C")
+    opened = get_report(store, ADMIN, "AFG", 2025)
+    theirs = [dict(row) for row in opened.report.section("C").tables["areas"]]
+    theirs[1]["size_m2"] = 7.0
+    save_section(store, ADMIN, "AFG", 2025, "C", Section("changed", None, {}, {"areas": theirs}), opened.versions["C"])
+    edit_table(app, "C", "areas", [], edited={0: {"size_m2": "9"}})
+    ran(app.button(key="a7f_C_save").click().run())
+    assert "ana saved this form since you opened it" in texts(app, "warning")
+    changed = frame_with(app, "When you opened it").set_index("Changed")
+    assert changed.index.tolist() == ["Mined areas, row 2"]
+    assert changed.loc["Mined areas, row 2"].tolist() == ["Size (m²) *: 1002", "Size (m²) *: 7"]
+    assert table_value(app, "C", "areas")["size_m2"].tolist() == ["9", "1002", "1003"]  # what was typed, kept

@@ -29,6 +29,7 @@ OUTCOME = "a7_form_outcome"  # (form key, what, detail) of the last save of a fo
 STORED = "a7_stored"  # the report as last read or saved: what "load the latest" shows
 PREVIOUS_YEAR = "a7_previous_year"  # the year a form newly marked unchanged is unchanged since
 BLANK = ""  # a select's 'not answered'
+BRIEF = 160  # characters of a row shown in what someone else changed
 SHORT_KINDS = ("str", "iso3", "currency", "int", "float", "year", "date", "enum", "bool", "mine_types")
 
 
@@ -67,10 +68,13 @@ def table_frame(table: Table, rows: list[dict], for_editing: bool) -> pd.DataFra
             return None
         return show_value(spec, value) if for_editing else _answer(spec, value)
 
-    columns = [spec.key for spec in table.fields]
-    frame = pd.DataFrame([[cell(spec, row.get(spec.key)) for spec in table.fields] for row in rows], columns=columns,
-                         dtype=object)
+    frame = pd.DataFrame([[cell(spec, row.get(spec.key)) for spec in table.fields] for row in rows],
+                         columns=_columns(table), dtype=object)
     return frame if for_editing else frame.rename(columns={spec.key: label_of(spec) for spec in table.fields})
+
+
+def _columns(table: Table) -> list[str]:
+    return [spec.key for spec in table.fields]
 
 
 def render_form_view(report: Report, form_key: str) -> None:
@@ -132,9 +136,11 @@ def _editor_key(form_key: str, table_key: str, draft: dict) -> str:
 
 
 def _new_draft(section: Section, version: int | None, generation: int = 0) -> dict:
-    """What a form's widgets start from: the section as opened (its text), and the version a save is based on."""
+    """What a form's widgets start from: the section as opened (its text), and the version a save is based on.
+    "tables": each table's editor rows as text; "known": beside each of them, the stored row it shows (None for a
+    row typed and not saved), so a save parses only the rows typed."""
     return {"loaded": section, "version": version, "status": section.status, "gen": generation, "values": {},
-            "tables": {}}
+            "tables": {}, "known": {}}
 
 
 def drafts_for(iso3: str, year: int, username: str) -> dict:
@@ -220,28 +226,88 @@ def _column(spec: Field):
     return st.column_config.TextColumn(label, help=guidance)
 
 
-def _apply(base: pd.DataFrame, edits: object) -> pd.DataFrame:
-    """A data editor's table with its edits (the widget's state: edited, added and deleted rows) applied."""
-    if not isinstance(edits, dict):
-        return base
-    rows = base.to_dict("records")
+def _edits(form_key: str, table: Table, draft: dict) -> dict:
+    """The table's data editor's state: its edited, added and deleted rows (by place in the editor's table)."""
+    edits = st.session_state.get(_editor_key(form_key, table.key, draft))
+    return edits if isinstance(edits, dict) else {}
+
+
+def _apply(base: pd.DataFrame, edits: dict) -> pd.DataFrame:
+    """A data editor's table with its edits applied."""
+    frame = base.copy()
     for index, values in (edits.get("edited_rows") or {}).items():
-        rows[int(index)] = {**rows[int(index)], **values}
-    deleted = {int(i) for i in edits.get("deleted_rows") or ()}
-    rows = [row for index, row in enumerate(rows) if index not in deleted] + list(edits.get("added_rows") or ())
-    return pd.DataFrame(rows, columns=base.columns, dtype=object)
+        for column, value in values.items():
+            if column in frame.columns:
+                frame.iat[int(index), frame.columns.get_loc(column)] = value
+    deleted = sorted({int(i) for i in edits.get("deleted_rows") or ()})
+    if deleted:
+        frame = frame.drop(index=frame.index[deleted])
+    added = list(edits.get("added_rows") or ())
+    if added:
+        frame = pd.concat([frame, pd.DataFrame(added, columns=base.columns, dtype=object)])
+    return frame.reset_index(drop=True)
 
 
 def _base_frame(table: Table, draft: dict) -> pd.DataFrame:
     if table.key not in draft["tables"]:
-        draft["tables"][table.key] = table_frame(table, draft["loaded"].tables.get(table.key) or [], for_editing=True)
+        rows = draft["loaded"].tables.get(table.key) or []
+        draft["tables"][table.key] = table_frame(table, rows, for_editing=True)
+        draft["known"][table.key] = list(rows)
     frame = draft["tables"][table.key]
     missing = [spec.key for spec in table.fields if spec.key not in frame.columns]  # a field added since it was opened
     return frame.assign(**dict.fromkeys(missing)) if missing else frame
 
 
-def current_frame(form_key: str, table: Table, draft: dict) -> pd.DataFrame:
-    return _apply(_base_frame(table, draft), st.session_state.get(_editor_key(form_key, table.key, draft)))
+def _known(table: Table, draft: dict, base: pd.DataFrame) -> list:
+    known = draft["known"].get(table.key)
+    return known if known is not None and len(known) == len(base) else [None] * len(base)
+
+
+def _typed_rows(base: pd.DataFrame, known: list, edits: dict) -> tuple[list[dict], list]:
+    """The editor's rows as the save reads them, and the stored row at each place (None for a row typed): a row
+    not touched is its stored row as it is, so only the rows edited, added or never saved are text to read."""
+    edited = {int(i): values for i, values in (edits.get("edited_rows") or {}).items()}
+    deleted = {int(i) for i in edits.get("deleted_rows") or ()}
+    kept = [i for i in range(len(base)) if i not in deleted]
+    typed = [i for i in kept if i in edited or known[i] is None]
+    text = dict(zip(typed, _rows(base.iloc[typed]), strict=True))
+    rows, known_rows = [], []
+    for i in kept:
+        if i in text:
+            changed = {k: _blank(v) for k, v in edited.get(i, {}).items() if k in base.columns}
+            rows.append({**text[i], **changed})
+        else:
+            rows.append(known[i])
+        known_rows.append(None if i in text else known[i])
+    added = [{column: _blank(row.get(column)) for column in base.columns} for row in edits.get("added_rows") or ()]
+    return rows + added, known_rows + [None] * len(added)
+
+
+def _known_after(known: list, edits: dict) -> list:
+    """The stored row behind each row of the table with its edits applied (None for the rows typed)."""
+    edited = {int(i) for i in edits.get("edited_rows") or {}}
+    deleted = {int(i) for i in edits.get("deleted_rows") or ()}
+    return [None if i in edited else row for i, row in enumerate(known) if i not in deleted] \
+        + [None] * len(edits.get("added_rows") or ())
+
+
+def _fold(draft: dict, table: Table, base: pd.DataFrame, known: list, edits: dict) -> None:
+    """Keep what was typed in the table (a refused or overtaken save): the editor starts again from it."""
+    draft["tables"][table.key], draft["known"][table.key] = _apply(base, edits), _known_after(known, edits)
+
+
+def _saved_frame(draft: dict, table: Table, base: pd.DataFrame, known: list, edits: dict, rows: list[dict]) -> None:
+    """After a save, the table's editor starts from the text it held, the rows typed shown as stored: not every
+    stored row written out again. Unless a blank row was left out: then its rows no longer line up."""
+    frame = _apply(base, edits)[_columns(table)]
+    if len(frame) != len(rows):
+        return
+    known = _known_after(known, edits)
+    typed = [i for i, row in enumerate(known) if row is None or row != rows[i]]
+    if typed:
+        frame.iloc[typed] = [[None if rows[i].get(spec.key) is None else show_value(spec, rows[i][spec.key])
+                              for spec in table.fields] for i in typed]
+    draft["tables"][table.key], draft["known"][table.key] = frame, list(rows)
 
 
 def _table(form_key: str, table: Table, draft: dict) -> None:
@@ -254,9 +320,13 @@ def _table(form_key: str, table: Table, draft: dict) -> None:
                    width="stretch", placeholder="")
 
 
+def _blank(value: object) -> object:
+    """None for a blank cell (None or NaN), else the cell."""
+    return None if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)) else value
+
+
 def _rows(frame: pd.DataFrame) -> list[dict]:
-    return [{k: (None if v is None or (not isinstance(v, (list, dict)) and pd.isna(v)) else v) for k, v in row.items()}
-            for row in frame.to_dict("records")]
+    return [{k: _blank(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def _content(section: Section) -> tuple:
@@ -269,45 +339,65 @@ def _content(section: Section) -> tuple:
 
 def _save(iso3: str, year: int, form_key: str) -> None:
     """The Save button's callback: the typed form read by the schema, then one call to the store; its answer kept
-    for the run to show. The typed text is folded into the draft first, so no outcome loses it."""
+    for the run to show. Unless saved, the typed text is folded into the draft, so no outcome loses it. A table's
+    rows not touched in its editor are its stored rows, not read again: saving one cell of thousands is quick."""
     form = schema.form(form_key)
     state = st.session_state
     draft = state[DRAFTS]["forms"][form_key]
     loaded = draft["loaded"]
     raw_values = {spec.key: _typed_value(form_key, spec, draft, loaded) for spec in form.fields}
-    frames = {table.key: current_frame(form_key, table, draft) for table in form.tables}
     status = state.get(_widget(form_key, "status"), draft["status"]) if form_key != "cover" else "changed"
-    draft.update(values=raw_values, tables=frames, status=status)
-    draft["gen"] += 1  # the editors start again from the folded tables, their edits applied
+    tables = {}
+    for table in form.tables:
+        base = _base_frame(table, draft)
+        tables[table.key] = (base, _known(table, draft, base), _edits(form_key, table, draft))
+    outcome = None
+    try:
+        outcome = _read_and_save(iso3, year, form_key, status, raw_values, tables)
+    finally:
+        if outcome is None or outcome[0] != "saved":
+            for table in form.tables:
+                _fold(draft, table, *tables[table.key])
+            draft.update(values=raw_values, status=status)
+            draft["gen"] += 1  # the editors start again from the folded tables, their edits applied
+    state[OUTCOME] = (form_key, *outcome)
+
+
+def _read_and_save(iso3: str, year: int, form_key: str, status: str, raw_values: dict, tables: dict) -> tuple:
+    """What saving the typed form did: ("saved", marked changed) with the form reset to what is stored, or why not."""
+    form = schema.form(form_key)
+    state = st.session_state
+    draft = state[DRAFTS]["forms"][form_key]
+    loaded = draft["loaded"]
     since = loaded.unchanged_since if loaded.status == "unchanged" else None
     if status == "unchanged" and since is None:
         since = state.get(PREVIOUS_YEAR)
-    section, field_problems = read_section(form, status, since, raw_values,
-                                           {key: _rows(frame) for key, frame in frames.items()})
+    typed = {key: _typed_rows(base, known, edits) for key, (base, known, edits) in tables.items()}
+    section, field_problems = read_section(form, status, since, raw_values, {key: rows for key, (rows, _k) in typed.items()},
+                                           known={key: known for key, (_r, known) in typed.items()})
     if field_problems:
-        state[OUTCOME] = (form_key, "problems", problems_from_fields(field_problems))
-        return
+        return "problems", problems_from_fields(field_problems)
     marked_changed = section.status == "unchanged" and _content(section) != _content(loaded)
     if marked_changed:
         section.status, section.unchanged_since = "changed", None
     try:
         stored = save_section(cached_store(), current_actor(), iso3, year, form_key, section, based_on=draft["version"])
     except StaleEdit as err:
-        outcome = ("stale", {"by": err.by, "based_on": err.based_on, "current": err.current,
-                             "changes": err.changes})
+        return "stale", {"by": err.by, "based_on": err.based_on, "current": err.current, "changes": err.changes}
     except InvalidRecord as err:
-        outcome = ("invalid", err.problems)
+        return "invalid", err.problems
     except (PermissionDenied, NotFound) as err:
-        outcome = ("denied", str(err))
+        return "denied", str(err)
     except StoreUnavailable:
-        outcome = ("unavailable", None)  # nothing written; the typed text stays
+        return "unavailable", None  # nothing written; the typed text stays
     except StoreError as err:  # e.g. the report was submitted meanwhile: refused as a whole
-        outcome = ("denied", str(err))
-    else:
-        reset_form(form_key, stored.report.section(form_key), stored.versions.get(form_key))
-        state[STORED] = stored
-        outcome = ("saved", marked_changed)
-    state[OUTCOME] = (form_key, *outcome)
+        return "denied", str(err)
+    saved = stored.report.section(form_key)
+    reset_form(form_key, saved, stored.versions.get(form_key))
+    for table in form.tables:
+        _saved_frame(state[DRAFTS]["forms"][form_key], table, *tables[table.key], saved.tables.get(table.key) or [])
+    state[STORED] = stored
+    return "saved", marked_changed
 
 
 def _keep_mine(form_key: str, current: int) -> None:
@@ -338,19 +428,40 @@ def where_name(name: str) -> str:
 
 
 def _change(form: Form, name: str, before: object, after: object) -> tuple[str, str, str]:
-    """One change someone else saved, as the audit names it ("values.killed", "tables.areas", "status")."""
-    part, _dot, key = name.partition(".")
-    spec = next((f for f in form.fields if f.key == key), None) if part == "values" else None
+    """One change someone else saved, as the audit names it: "values.killed", "status", "tables.areas" (its number of
+    rows; a whole table in entries written before rows were named one by one) or "tables.areas.3" (its third row)."""
+    part, _dot, rest = name.partition(".")
+    key, _dot, number = rest.partition(".")
+    spec = next((f for f in form.fields if f.key == key), None) if part == "values" and not number else None
     table = next((t for t in form.tables if t.key == key), None) if part == "tables" else None
     if spec is not None:
         return label_of(spec), _shown(spec, before), _shown(spec, after)
-    if table is not None:
+    if table is not None and not number:
         rows = _("{count} rows")
-        return _(table.label), rows.format(count=len(before or ())), rows.format(count=len(after or ()))
+        return _(table.label), rows.format(count=_count(before)), rows.format(count=_count(after))
+    if table is not None and number.isdigit():
+        return (_("{table}, row {row}").format(table=_(table.label), row=int(number)),
+                *_row_change(table, before, after))
     if name == "status":
         return _("This year, this form is"), _(schema.FORM_STATUS_WORDS.get(before, "")).format(year="…"), \
             _(schema.FORM_STATUS_WORDS.get(after, "")).format(year="…")
     return name, "" if before is None else str(before), "" if after is None else str(after)
+
+
+def _count(rows: object) -> int:
+    return len(rows) if isinstance(rows, list) else rows if isinstance(rows, int) else 0
+
+
+def _row_change(table: Table, before: object, after: object) -> tuple[str, str]:
+    """A row as it was and as it is, briefly: the answers that differ (every answer of a row added or removed)."""
+    before, after = (row if isinstance(row, dict) else {} for row in (before, after))
+    specs = [spec for spec in table.fields if before.get(spec.key) != after.get(spec.key)]
+
+    def brief(row: dict) -> str:
+        line = "; ".join(f"{label_of(spec)}: {_shown(spec, row.get(spec.key))}" for spec in specs
+                         if row.get(spec.key) is not None)
+        return line if len(line) <= BRIEF else line[:BRIEF - 1] + "…"
+    return brief(before), brief(after)
 
 
 def _shown(spec: Field, value: object) -> str:

@@ -10,7 +10,7 @@ import copy
 from dataclasses import dataclass, field
 
 from domain.reporting import schema
-from domain.reporting.schema import Form
+from domain.reporting.schema import Form, Table
 from domain.reporting.values import Refusal, parse_value
 
 
@@ -72,9 +72,15 @@ def empty_report(iso3: str, year: int, initial: bool = False) -> Report:
     return Report(iso3, year, initial, {key: Section() for key in schema.form_keys()})
 
 
-def read_section(form: Form, status: str, unchanged_since: int | None, raw_values: dict,
-                 raw_tables: dict) -> tuple[Section, list[FieldProblem]]:
-    """A section from answers as typed: every answer parsed; the refused ones listed (and left out)."""
+def read_section(form: Form, status: str, unchanged_since: int | None, raw_values: dict, raw_tables: dict,
+                 known: dict | None = None) -> tuple[Section, list[FieldProblem]]:
+    """A section from answers as typed: every answer parsed; the refused ones listed (and left out).
+
+    `known`: table key -> rows already read (a stored section's, say; None where there is none). A typed row holding
+    exactly a known row's answers (each of the table's fields, of the same type) is that row, not parsed again: the
+    one at the same place, else the one with the same key field (rows moved up by a deletion). Parsing is cell by
+    cell, so what was read once reads the same; a big table saved with one cell changed parses one row. The known
+    row itself goes into the section, not a copy (rows are not changed in place)."""
     problems: list[FieldProblem] = []
     values = {}
     for spec in form.fields:
@@ -86,7 +92,12 @@ def read_section(form: Form, status: str, unchanged_since: int | None, raw_value
     tables = {}
     for table in form.tables:
         rows = []
+        find = _Known(table, (known or {}).get(table.key) or [])
         for number, raw_row in enumerate(raw_tables.get(table.key) or (), start=1):
+            row = find(number - 1, raw_row)
+            if row is not None:
+                rows.append(row)
+                continue
             row = {}
             for spec in table.fields:
                 value = parse_value(spec, raw_row.get(spec.key))
@@ -100,6 +111,47 @@ def read_section(form: Form, status: str, unchanged_since: int | None, raw_value
     if status not in schema.FORM_STATUSES:
         status = "changed"
     return Section(status, unchanged_since if status == "unchanged" else None, values, tables), problems
+
+
+class _Known:
+    """The known row a typed row is, if any: called with the typed row's place (0-based) and the row."""
+
+    def __init__(self, table: Table, rows: list):
+        self.rows, self.fields, self.key_field = rows, tuple(spec.key for spec in table.fields), table.key_field
+        self.by_key: dict | None = None  # key field value -> known row, made when first needed
+
+    def __call__(self, index: int, raw: object) -> dict | None:
+        if not self.rows or type(raw) is not dict:
+            return None
+        here = self.rows[index] if index < len(self.rows) else None
+        if here is not None and self._same(raw, here):
+            return here
+        # Elsewhere only when the row here is another one (rows moved by a deletion or an insertion) or the table
+        # is longer: not for a row changed in place, nor where the caller says no row is known (None).
+        if not self.key_field or (index < len(self.rows) and (type(here) is not dict
+                                                             or here.get(self.key_field) == raw.get(self.key_field))):
+            return None
+        if self.by_key is None:
+            self.by_key = {}
+            for row in reversed(self.rows):  # the first of equal keys wins
+                if type(row) is dict and _plain(row.get(self.key_field)):
+                    self.by_key[row[self.key_field]] = row
+        value = raw.get(self.key_field)
+        row = self.by_key.get(value) if _plain(value) else None
+        return row if row is not None and self._same(raw, row) else None
+
+    def _same(self, raw: dict, row: object) -> bool:
+        """`raw` holds the table's fields in its order and nothing else, each the known row's value of the same type,
+        and the row is not blank (a blank line is no row). Compared whole, not cell by cell: thousands of rows."""
+        fields = self.fields
+        return (type(row) is dict and tuple(row) == fields
+                and (raw is row or (tuple(raw) == fields and raw == row
+                                    and list(map(type, raw.values())) == list(map(type, row.values()))))
+                and list(row.values()).count(None) < len(fields))
+
+
+def _plain(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def start_from(previous: Report, year: int) -> Report:

@@ -142,8 +142,9 @@ def test_a_second_editor_of_a_form_is_told_what_changed_and_nothing_is_lost(stor
         save_section(store, FOCAL_AFG, "AFG", 2025, "C", mine, opened.versions["C"])
     stale = error.value
     assert (stale.based_on, stale.current, stale.by) == (1, 2, ["ana"])
-    old_rows, new_rows = stale.changes["tables.areas"]
-    assert old_rows == [] and new_rows[0]["size_m2"] == 1000.0
+    assert stale.changes["tables.areas"] == (0, 1)  # the table's rows, then each row changed by its number
+    old_row, new_row = stale.changes["tables.areas.1"]
+    assert old_row is None and new_row["size_m2"] == 1000.0
     assert counts(store) == before and mine.tables["areas"][0]["size_m2"] == 2000  # the editor still has the text
     kept = save_section(store, FOCAL_AFG, "AFG", 2025, "C", mine, first.versions["C"])
     assert kept.report.section("C").tables["areas"][0]["size_m2"] == 2000.0 and kept.versions["C"] == 3
@@ -424,8 +425,9 @@ def test_every_step_is_audited(store):
         section_id = conn.execute(select(a7_section.c.id).where(a7_section.c.report_id == created.info.id,
                                                                 a7_section.c.form == "D")).scalar_one()
     [saved] = record_history(store, "a7_section", section_id)
-    assert (saved["action"], saved["record_version"], saved["old"]) == ("update", 2, {"tables.retained": []})
-    assert saved["new"]["tables.retained"][0]["quantity_end"] == 9
+    assert (saved["action"], saved["record_version"]) == ("update", 2)
+    assert saved["old"] == {"tables.retained": 0, "tables.retained.1": None}
+    assert saved["new"]["tables.retained"] == 1 and saved["new"]["tables.retained.1"]["quantity_end"] == 9
 
 
 def test_published_reports_carry_their_content_for_the_rest_of_the_product(store):
@@ -463,3 +465,53 @@ def test_a_field_added_to_the_schema_is_stored(store, monkeypatch):
     saved = save_section(store, FOCAL_AFG, "AFG", 2025, "C", section, 1)
     assert saved.report.section("C").tables["areas"][0]["operator"] == "HALO Trust"
     assert get_report(store, ADMIN, "AFG", 2025).report == saved.report
+
+
+def section_history(store, report_id: int, form: str) -> list[dict]:
+    with store.engine.connect() as conn:
+        section_id = conn.execute(select(a7_section.c.id).where(a7_section.c.report_id == report_id,
+                                                                a7_section.c.form == form)).scalar_one()
+    return record_history(store, "a7_section", section_id)
+
+
+def test_one_cell_changed_in_a_big_table_is_one_row_in_the_audit_and_in_the_edit_check(store):
+    created = create_report(store, FOCAL_AFG, "AFG", 2025)
+    first = save_section(store, FOCAL_AFG, "AFG", 2025, "C", areas(*range(1000, 1300)), created.versions["C"])
+    rows = [dict(row) for row in first.report.section("C").tables["areas"]]
+    rows[16]["size_m2"] = 5.0
+    second = save_section(store, ADMIN, "AFG", 2025, "C", Section(tables={"areas": rows}), first.versions["C"])
+    assert second.report.section("C").tables["areas"] == rows
+    assert second == get_report(store, ADMIN, "AFG", 2025)  # what the save gives back is what is stored
+    entry = section_history(store, created.info.id, "C")[-1]
+    assert (entry["old"], entry["new"]) == ({"tables.areas.17": {**rows[16], "size_m2": 1016.0}},
+                                            {"tables.areas.17": rows[16]})
+    with pytest.raises(StaleEdit) as error:  # someone still on the first version
+        save_section(store, FOCAL_AFG, "AFG", 2025, "C", areas(1), first.versions["C"])
+    assert error.value.by == ["ana"] and list(error.value.changes) == ["tables.areas.17"]
+    assert error.value.changes["tables.areas.17"] == ({**rows[16], "size_m2": 1016.0}, rows[16])
+    assert "tables.areas.17" in str(error.value) and "ana" in str(error.value)
+
+
+def test_rows_removed_and_added_are_named_with_the_tables_number_of_rows(store):
+    created = create_report(store, FOCAL_AFG, "AFG", 2025)
+    first = save_section(store, FOCAL_AFG, "AFG", 2025, "C", areas(10, 20, 30), created.versions["C"])
+    rows = first.report.section("C").tables["areas"]
+    save_section(store, FOCAL_AFG, "AFG", 2025, "C", Section(tables={"areas": rows[:2]}), first.versions["C"])
+    entry = section_history(store, created.info.id, "C")[-1]
+    assert entry["old"] == {"tables.areas": 3, "tables.areas.3": rows[2]}
+    assert entry["new"] == {"tables.areas": 2, "tables.areas.3": None}
+
+
+def test_a_stored_row_sent_again_is_not_parsed_again_but_a_changed_one_is(store, monkeypatch):
+    from domain.reporting import report as report_module
+    created = create_report(store, FOCAL_AFG, "AFG", 2025)
+    first = save_section(store, FOCAL_AFG, "AFG", 2025, "C", areas(*range(1000, 1050)), created.versions["C"])
+    read = []
+    real = report_module.parse_value
+    monkeypatch.setattr(report_module, "parse_value", lambda spec, raw: read.append(raw) or real(spec, raw))
+    rows = [dict(row) for row in first.report.section("C").tables["areas"]]
+    rows[3]["size_m2"] = "about 300"
+    with pytest.raises(InvalidRecord) as error:
+        save_section(store, FOCAL_AFG, "AFG", 2025, "C", Section(tables={"areas": rows}), first.versions["C"])
+    assert error.value.problems == {"C.areas.4.size_m2": "'about 300' is not a number"}
+    assert "about 300" in read and "AF-4" in read and "AF-5" not in read  # the changed row only
