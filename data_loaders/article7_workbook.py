@@ -88,7 +88,8 @@ class CellProblem:
 def sheet_name(form: Form) -> str:
     """The form's sheet: its key and short title in the reader's language (Excel allows 31 characters)."""
     title = _(form.title)
-    name = title if form.key == "cover" else f"{form.key} {title.split(':', 1)[-1].strip()}"
+    short = _(form.short) if form.short else title.split(":", 1)[-1].strip()
+    name = title if form.key == "cover" else f"{form.key} {short}"
     name = " ".join(re.sub(r"[\[\]:*?/\\']", " ", name).split())
     return name if len(name) <= 31 else name[:32].rsplit(" ", 1)[0][:31]  # whole words where there are words
 

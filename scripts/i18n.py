@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po, write_po
 from config import ROOT
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, LOCALES_DIR, catalogue_path
 
-SOURCES = ("app_pages", "ui", "charts", "domain", "store", "i18n", "pack", "config.py", "dashboard.py")
+SOURCES = ("app_pages", "ui", "charts", "domain", "store", "data_loaders", "i18n", "pack", "config.py", "dashboard.py")
 KEYWORDS = {"_": None, "N_": None}
 METHODS = [("**.py", "python")]
 TEMPLATE = LOCALES_DIR / "messages.pot"

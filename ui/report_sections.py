@@ -76,7 +76,7 @@ def source_label(info: ReportInfo) -> str:
 
 def reports_frame(infos: list[ReportInfo], names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame([{
-        _("State"): names.get(i.iso3, i.iso3), _("Year"): str(i.year) + (f" ({_('initial')})" if i.initial else ""),
+        _("State"): names.get(i.iso3, i.iso3), _("Year"): _("{year} (initial)").format(year=i.year) if i.initial else str(i.year),
         _("Status"): _(STATUS_LABELS.get(i.status, i.status)), _("Published"): _when(i.published_at),
         _("Source"): source_label(i) or _("the State"),
     } for i in infos], columns=[_("State"), _("Year"), _("Status"), _("Published"), _("Source")])

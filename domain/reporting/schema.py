@@ -93,6 +93,7 @@ class Form:
     tables: tuple[Table, ...] = ()
     sums: tuple[Sum, ...] = field(default=())
     annual: bool = True
+    short: str = ""  # a few words, for a workbook's sheet name (Excel allows 31 characters)
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
@@ -159,6 +160,7 @@ FORM_A = Form("A", N_("Form A: National implementation measures"), "7.1(a), 9", 
         _text("description", N_("Description"), N_("What the measure does, in a few sentences.")),
     ), key_field="title"),),
     annual=False,
+    short=N_("National measures"),
 )
 
 FORM_B = Form("B", N_("Form B: Stockpiled anti-personnel mines"), "7.1(b), 4", N_(
@@ -180,6 +182,7 @@ FORM_B = Form("B", N_("Form B: Stockpiled anti-personnel mines"), "7.1(b), 4", N
             _text("destruction_plan", N_("Destruction plan"), N_("How and when these mines will be destroyed.")),
         ), key_field="mine_type"),
     ),
+    short=N_("Stockpiled mines"),
 )
 
 FORM_C = Form("C", N_("Form C: Location of mined areas"), "7.1(c), 5", N_(
@@ -205,6 +208,7 @@ FORM_C = Form("C", N_("Form C: Location of mined areas"), "7.1(c), 5", N_(
         Field("geometry", N_("Geometry (GeoJSON)"), "geom", N_(
             "Optional: the area's point or polygon as GeoJSON (longitude, latitude), for the maps.")),
     ), key_field="area_id"),),
+    short=N_("Mined areas"),
 )
 
 FORM_D = Form("D", N_("Form D: Mines retained or transferred"), "7.1(d), 3", N_(
@@ -229,6 +233,7 @@ FORM_D = Form("D", N_("Form D: Mines retained or transferred"), "7.1(d), 3", N_(
         _text("planned_use", N_("Planned use"), N_("What the mines will be used for, and when.")),
         _text("actual_use", N_("Actual use"), N_("What they were used for in the period.")),
     ), key_field="institution"),),
+    short=N_("Retained mines"),
 )
 
 FORM_E = Form("E", N_("Form E: Conversion of production facilities"), "7.1(e)", N_(
@@ -245,6 +250,7 @@ FORM_E = Form("E", N_("Form E: Conversion of production facilities"), "7.1(e)", 
     ), key_field="name"),),
     fields=(_text("statement", N_("Statement"), N_("For example: 'never produced anti-personnel mines'.")),),
     annual=False,
+    short=N_("Production facilities"),
 )
 
 FORM_F = Form("F", N_("Form F: Destruction programmes"), "7.1(f), 4, 5", N_(
@@ -270,6 +276,7 @@ FORM_F = Form("F", N_("Form F: Destruction programmes"), "7.1(f), 4, 5", N_(
                   unit="m²"),
         ), key_field="year"),
     ),
+    short=N_("Destruction programmes"),
 )
 
 FORM_G = Form("G", N_("Form G: Mines destroyed"), "7.1(g), 4, 5", N_(
@@ -284,6 +291,7 @@ FORM_G = Form("G", N_("Form G: Mines destroyed"), "7.1(g), 4, 5", N_(
         _LOTS,
         Field("date", N_("Date"), "date", N_("When, if a single date.")),
     ), key_field="mine_type"),),
+    short=N_("Mines destroyed"),
 )
 
 FORM_H = Form("H", N_("Form H: Technical characteristics"), "7.1(h)", N_(
@@ -299,6 +307,7 @@ FORM_H = Form("H", N_("Form H: Technical characteristics"), "7.1(h)", N_(
         _text("other", N_("Other information"), N_("Colour, markings, anything that helps identify it.")),
     ), key_field="mine_type"),),
     annual=False,
+    short=N_("Technical data"),
 )
 
 FORM_I = Form("I", N_("Form I: Warning the population"), "7.1(i), 5.2", N_(
@@ -322,6 +331,7 @@ FORM_I = Form("I", N_("Form I: Warning the population"), "7.1(i), 5.2", N_(
         _text("description", N_("Description"), N_("What, where and for whom.")),
         Field("date", N_("Date"), "date", N_("When, if a single date.")),
     ), key_field="type"),),
+    short=N_("Warnings"),
 )
 
 _CASUALTY_FIELDS = (
@@ -385,6 +395,7 @@ FORM_J = Form("J", N_("Form J: Other relevant matters"), "7.1, voluntary", N_(
             Field("currency", N_("Currency"), "currency", N_("ISO 4217 code.")),
         ), key_field="recipient"),
     ),
+    short=N_("Other matters"),
 )
 
 FORMS: tuple[Form, ...] = (COVER, FORM_A, FORM_B, FORM_C, FORM_D, FORM_E, FORM_F, FORM_G, FORM_H, FORM_I, FORM_J)
