@@ -276,7 +276,7 @@ def test_every_question_and_column_has_its_guidance_as_a_comment():
 
 
 def test_a_workbook_written_in_french_reads_back_in_english(monkeypatch):
-    french = {"Size": "Superficie", "Form C: Location of mined areas": "Formulaire C : Zones minées",
+    french = {"Size": "Superficie", "Mined areas": "Zones minées",
               "The area's size in square metres at the end of the period.": "La superficie en m² en fin de période."}
     monkeypatch.setattr(i18n, "_translations", lambda language: french if language == "fr" else {})
     report = _full_report()
