@@ -153,7 +153,8 @@ def test_the_overview_and_the_gaps_page_use_the_newer_figure(store):
     ran(app.run())
     angola = overview_table(app).set_index("State").loc["Angola"]
     label = f"Article 7 report 2025 (Angola), published {format_date(dt.date.today())}"
-    assert angola.iloc[:3].tolist() == ["30", "2025", label]  # the figure, its year and its source, named
+    # The figure, its year and its source, named; the compiled figure beside it with its own year and source.
+    assert angola.iloc[:3].tolist() == ["30", "2025", f"{label}other source: 67.43, as of 2023 · apopo.org"]
     assert "/reporting?iso3=AGO&amp;year=2025" in component_data(app, "ranked")["markup"]
     headlines = html.unescape(component_data(app, "world_map")["before"])
     assert ", 1 of them from the States' published Article 7 reports;" in headlines
