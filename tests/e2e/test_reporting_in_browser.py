@@ -108,8 +108,8 @@ def _save(person: OfflinePage) -> None:
 
 
 def _edit_cell(person: OfflinePage, grid, row: int, column: int, text: str) -> None:
-    """A data editor's cell (drawn on a canvas): click the row's first cell, move right, open its editor, replace the
-    text, Enter."""
+    """A data editor's cell (drawn on a canvas): click the row's first cell, move right, open the cell's editor with
+    Enter, wait for it, fill it, Enter; then the grid holds the text."""
     page = person.page
     grid.evaluate("element => element.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(300)
@@ -118,11 +118,11 @@ def _edit_cell(person: OfflinePage, grid, row: int, column: int, text: str) -> N
     for _ in range(column):
         page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(400)  # keys typed before the editor has opened would be lost
-    page.keyboard.press("Control+a")
-    page.keyboard.type(text)
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for(timeout=10_000)
+    editor.fill(text)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(600)
+    expect(grid.get_by_role("gridcell", name=text, exact=True, include_hidden=True)).to_be_attached()
 
 
 def _sign_in_at(person: OfflinePage, path: str, credentials: tuple[str, str]):
@@ -228,7 +228,7 @@ def test_a_focal_point_reports_the_isu_publishes_and_readers_see_the_article7_fi
         page = reader.open(f"/country?iso3=BIH&lang={language}")
         main = page.get_by_test_id("stMain")
         figure = main.get_by_text(re.compile(r"^800 km²$"))
-        expect(figure).to_be_visible()
-        expect(main.get_by_text(article7, exact=False).first).to_be_visible()
-        expect(main.get_by_text(re.compile(rf"^{compiled} km²$"))).to_be_visible()
+        expect(figure).to_be_visible(timeout=30_000)
+        expect(main.get_by_text(article7, exact=False).first).to_be_visible(timeout=30_000)
+        expect(main.get_by_text(re.compile(rf"^{compiled} km²$"))).to_be_visible(timeout=30_000)
         _shot(reader, f"6_country_{language}", figure, "center")
