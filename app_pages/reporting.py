@@ -51,7 +51,9 @@ render_outcome()
 # The States one may choose: every State for the ISU, one's own for a focal point, and those with a published report.
 published = {i.iso3 for i in visible if i.status == "published"}
 own = set(names) if actor is not None and actor.is_admin else {actor.iso3} if actor is not None and actor.iso3 else set()
-PARAMS = [UrlParam("iso3", actor.iso3 if actor is not None and actor.role == "focal_point" else "", normalize=str.upper),
+focal = actor is not None and actor.role == "focal_point"
+# A focal point's own State is its default, yet the link it shares must name the State.
+PARAMS = [UrlParam("iso3", actor.iso3 if focal else "", normalize=str.upper, always=focal),
           UrlParam("year", 0, cast=int), UrlParam("form", "cover", choices=schema.form_keys())]
 read_url_state(PARAMS)
 states = ["", *sorted((own | published | {st.session_state["iso3"]}) - {""}, key=lambda c: names.get(c, c))]

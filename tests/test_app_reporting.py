@@ -475,3 +475,11 @@ def test_a_row_someone_else_changed_is_named_by_table_and_number(store):
     assert changed.index.tolist() == ["Mined areas, row 2"]
     assert changed.loc["Mined areas, row 2"].tolist() == ["Size (m²) *: 1002", "Size (m²) *: 7"]
     assert table_value(app, "C", "areas")["size_m2"].tolist() == ["9", "1002", "1003"]  # what was typed, kept
+
+
+def test_a_focal_points_link_names_its_state_so_others_open_the_same_report(store):
+    create_report(store, FOCAL_AFG, "AFG", 2025)
+    app = open_page(store, "fp_afg", year="2025", form="C")  # opened without iso3: its own State by default
+    assert (app.query_params["iso3"], app.query_params["year"], app.query_params["form"]) == ("AFG", "2025", "C")
+    visitor = open_page(store, None)
+    assert "iso3" not in visitor.query_params  # no State chosen: none named
