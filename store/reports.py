@@ -7,7 +7,6 @@ anyone. Every section is stored as the schema reads it, and every step is one tr
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, or_, select, true, update
@@ -16,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from domain.countries import is_iso3
 from domain.reporting import checks, schema
 from domain.reporting.report import FieldProblem, Report, Section, empty_report, read_section, start_from
-from domain.reporting.values import NOT_A_DATE, NOT_A_YEAR, TOO_LONG, Refusal
+from domain.reporting.values import NOT_A_DATE, NOT_A_YEAR, TOO_LONG, Refusal, parse_date
 from i18n import N_, using_language
 from store import roles
 from store.audit import changes_since, write_audit
@@ -260,22 +259,12 @@ def _in_order(name: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in name.split("."))
 
 
-def _date(value: object) -> str | None:
-    """The day written YYYY-MM-DD, or None when `value` is not one."""
-    text = str(value).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return None
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        return None
-
-
 def _check_date(value: object, problems: dict, where: str) -> str | None:
-    day = _date(value)
-    if day is None:
+    day = parse_date(value)
+    if isinstance(day, Refusal):
         problems[where] = NOT_A_DATE.format(value=str(value)[:80])
-    elif day > now().date().isoformat():
+        return None
+    if day > now().date().isoformat():
         problems[where] = IN_THE_FUTURE.format(value=day)
     return day
 

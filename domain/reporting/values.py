@@ -77,7 +77,8 @@ def _show(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def _date(raw: object) -> str | Refusal:
+def parse_date(raw: object) -> str | Refusal:
+    """A day as YYYY-MM-DD (a date, or a spreadsheet's date cell at midnight, or the text), or a Refusal."""
     if isinstance(raw, dt.datetime):
         return raw.date().isoformat()
     if isinstance(raw, dt.date):
@@ -148,7 +149,7 @@ def parse_value(spec: Field, raw: object) -> object | Refusal:
             return int(value) if value.is_integer() else Refusal(NOT_WHOLE, {"value": _show(value)})
         return value
     if kind == "date":
-        return _date(raw)
+        return parse_date(raw)
     if kind == "enum":
         return _choice(spec, raw)
     if kind == "bool":
