@@ -210,7 +210,8 @@ def _duplicate_problems(source: Source, typed: pd.DataFrame) -> list[Problem]:
             continue
         if ident in first_seen:
             earlier = keyed.loc[first_seen[ident]]
-            same = earlier.equals(values)
+            # Both as objects: a table of text only gives rows typed str here, and a blank cell NaN instead of None.
+            same = earlier.astype(object).equals(values.astype(object))
             what = "repeats" if same else "has the same key and source as"
             tail = "" if same else " but different values"
             problems.append(Problem(int(row), source.key[0], f"{what} row {first_seen[ident]}{tail}"))

@@ -23,7 +23,8 @@ SIDECAR = ".provenance.json"
 def checksum_problems(data_dir: Path) -> list[str]:
     """Every way data_dir breaks its provenance: missing or orphan sidecars, missing keys, wrong sha256."""
     problems = []
-    files = {p.name for p in data_dir.iterdir() if not p.name.endswith(SIDECAR)}
+    # Subfolders (the calendar, the editions) are not reference tables: they say where they come from themselves.
+    files = {p.name for p in data_dir.iterdir() if p.is_file() and not p.name.endswith(SIDECAR)}
     described = {}
     for sidecar in sorted(data_dir.glob(f"*{SIDECAR}")):
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
