@@ -27,15 +27,16 @@ def table_inputs(name: str, data_dir: Path = DATA_DIR) -> tuple[Path, ...]:
     return (data_dir / f"{name}.csv", data_dir / f"{name}.provenance.json", *LOADER_CODE)
 
 
-def load_validated(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """The table as its loader returns it; a file that breaks its rules raises as the loader does, and is not kept."""
+def load_validated(name: str, data_dir: Path = DATA_DIR, cache_name: str | None = None) -> pd.DataFrame:
+    """The table as its loader returns it; a file that breaks its rules raises as the loader does, and is not kept.
+    `cache_name` keeps a second folder's table (an older edition) beside data/'s rather than in its place."""
     def validate() -> pd.DataFrame:
         from data_loaders.registry import LOADERS  # pandera and the schemas load only when a table is checked
 
         return LOADERS[name](data_dir / f"{name}.csv")
 
     key = content_key(table_inputs(name, data_dir), PACKAGES)
-    return load_or_build(f"table-{name}", key, validate, write_frame, pd.read_parquet)
+    return load_or_build(cache_name or f"table-{name}", key, validate, write_frame, pd.read_parquet)
 
 
 def write_frame(frame: pd.DataFrame, path: Path) -> None:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from config import DATA_DIR, REFERENCE_DIR
+from data_loaders.editions import record_edition
 from data_loaders.provenance import sidecar_path
 from data_loaders.registry import SOURCES
 from data_loaders.validation import check_file
@@ -83,6 +84,7 @@ def build(reference_dir: Path, data_dir: Path) -> list[str]:
         shutil.copyfile(reference_dir / f"{name}.csv", target)
         sidecar = sidecar_path(target)
         sidecar.write_text(json.dumps(provenance(name, target, edition), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    record_edition(data_dir, data_dir / "editions")  # kept dated, so views can be drawn as this edition stood
     return []
 
 
