@@ -2,19 +2,25 @@
 import streamlit as st
 
 from i18n import LANGUAGES, _, set_language
+from ui.as_of import read_as_of, render_as_of_banner, render_as_of_picker
 from ui.auth import current_actor, render_account
 from ui.cached import cached_compiled_date
 from ui.clock import start_run
 from ui.presenter import apply_presenter_style, render_presenter_bar
-from ui.url_state import LANG, PRESENT, open_from_url, presenting
+from ui.url_state import LANG, PRESENT, open_from_url, opened_from_url, presenting
 
 start_run()  # today's date, once for everything this run draws
 
 # The language first: everything below, page titles included, is drawn in it. An unknown ?lang= means English.
+# A page switch from the sidebar drops the URL's parameters: the language chosen earlier in the session is kept (and
+# written back, so the link names it), unless the URL was opened as a whole view (a slide).
+if LANG not in st.query_params and not opened_from_url() and st.session_state.get("language", "en") != "en":
+    st.query_params[LANG] = st.session_state["language"]
 language = set_language(st.query_params.get(LANG))
 if LANG in st.query_params and st.query_params[LANG] != language:
     del st.query_params[LANG]
 st.session_state["language"] = language
+read_as_of()  # the date the figures are shown as of (?as_of=), kept while the reader moves between pages
 
 
 def _choose_language() -> None:
@@ -66,6 +72,7 @@ with st.sidebar:  # hidden in presenter mode, but still there for the way back
                  help=_("Big type, no sidebar, this view full width; slides step with ← and →, Esc leaves")):
         st.query_params[PRESENT] = "1"
         st.rerun()
+    render_as_of_picker()
     render_account(actor)
     st.divider()
     st.caption(_("Reference data compiled {dates} from Landmine Monitor, Mine Action Review, the Convention's website "
@@ -73,4 +80,6 @@ with st.sidebar:  # hidden in presenter mode, but still there for the way back
                  "shown beside each figure.").format(dates=cached_compiled_date()))
     st.page_link("app_pages/sources.py", label=_("Sources, coverage and known gaps"), icon=":material/menu_book:")
 
+# Pages that edit work on today's data whatever date the reader views: the banner says so there.
+render_as_of_banner(editing=page.url_path in ("state-page", "review", "reporting", "registry", "import"))
 page.run()

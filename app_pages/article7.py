@@ -8,7 +8,7 @@ from domain.reporting.cross_cutting import compute_cross_cutting
 from i18n import _
 from ui.article7_sections import REPORTS_DOWN, read_published, render_completeness, render_cross_cutting, render_published
 from ui.cached import cached_table
-from ui.clock import today
+from ui.clock import view_date
 from ui.components import render_store_down
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
@@ -23,7 +23,7 @@ st.caption(_("What the States Parties' Article 7 reports published through this 
              "only is not counted here."))
 
 # 2. The reports published here (fresh on every run: one may have just been published)
-on = today()
+on = view_date()
 reports, stored = read_published()
 if not stored:
     render_store_down(REPORTS_DOWN)

@@ -14,7 +14,7 @@ from ui.cached import (
     cached_world_panel,
     published_reports_key,
 )
-from ui.clock import today
+from ui.clock import as_of_date, view_date
 from ui.components import plain
 from ui.country_sections import render_country_page, render_state_slide_images
 from ui.presenter import hidden_when_presenting
@@ -23,8 +23,8 @@ from ui.url_state import UrlParam, presenting, read_url_state, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))
 ESTIMATE_AGES = tuple(range(1, 16))
-on = today()
-reports = published_reports_key()  # the published Article 7 reports whose figures the page uses
+on = view_date()
+reports = published_reports_key(as_of_date())  # the published Article 7 reports whose figures the page uses
 panel = cached_world_panel(on, reports).set_index("iso3")
 PARAMS = [
     # Every link names its state (Angola included), and a code typed in lower case still opens it.

@@ -5,7 +5,7 @@ import streamlit as st
 from domain.gaps import compute_casualties_against_support, compute_reporting_completeness, count_uncovered_needs
 from i18n import N_, _
 from ui.cached import cached_panel, cached_tables, published_reports_key
-from ui.clock import today
+from ui.clock import as_of_date, view_date
 from ui.components import render_store_down, translated
 from ui.gaps_sections import render_casualties_view, render_completeness_view, render_pace_view, render_panel_view, selected_state
 from ui.localize import localize_states
@@ -31,8 +31,8 @@ write_url_state(PARAMS)
 render_filter_summary([_(VIEWS[view]), _(st.session_state["show"]) if view == "table" else ""])
 
 # 2. Get data and compute, 3. render the chosen view; a click on a state opens its page
-on = today()
-reports = published_reports_key()  # the published Article 7 reports whose figures the views use
+on = view_date()
+reports = published_reports_key(as_of_date())  # the published Article 7 reports whose figures the views use
 panel = localize_states(cached_panel(on, reports=reports))
 if view == "pace":
     registry = read_registry()

@@ -11,12 +11,12 @@ from domain.state_page import IA_EVENT_KINDS
 from i18n import _
 from ui.auth import current_actor
 from ui.cached import cached_compiled_date, cached_world_panel
-from ui.clock import today
+from ui.clock import view_date
 from ui.components import render_store_down, translated
 from ui.meetings_sections import MEETINGS_DOWN, read_ia_events, render_meetings
 from ui.url_state import UrlParam, read_url_state, write_url_state
 
-on = today()
+on = view_date()
 EARLIEST, LATEST = dt.date(1999, 3, 1), dt.date(2100, 12, 31)  # from the Convention's entry into force
 panel = cached_world_panel(on).set_index("iso3")
 names = {code: state_name(code, name) for code, name in panel["state"].items()}

@@ -11,7 +11,7 @@ from domain.periods import PERIOD_STATUS_LABELS
 from i18n import N_, _
 from ui.auth import current_actor
 from ui.cached import cached_panel, cached_small_states
-from ui.clock import today
+from ui.clock import view_date
 from ui.components import NOT_REPORTED, render_chart, render_downloads, render_source_line, render_store_down, translated
 from ui.localize import localize_states, translate_columns
 from ui.needs_sections import render_matches_for
@@ -67,8 +67,8 @@ if not registry.stored:
 filters = NeedFilters(tuple(st.session_state["area"]), tuple(st.session_state["region"]), tuple(st.session_state["size"]),
                       tuple(st.session_state["need_status"]), st.session_state["within"] or None,
                       st.session_state["rising"], st.session_state["unoffered"],
-                      today() if st.session_state["current"] else None)
-shown = localize_states(filter_needs(registry.coverage, cached_panel(today()), filters), "state_name")
+                      view_date() if st.session_state["current"] else None)
+shown = localize_states(filter_needs(registry.coverage, cached_panel(view_date()), filters), "state_name")
 uncovered = count_uncovered_needs(shown)
 
 # 3. Render: figures, map, table with downloads, and the offers that fit the chosen need (on a slide the map comes
@@ -99,7 +99,7 @@ with map_place:
 # Codes (areas, statuses, period status) shown and downloaded as their labels, in the reader's language.
 table = shown.assign(area=shown["area"].map(lambda area: _(AREA_LABELS.get(area, area))),
                      status=shown["status"].fillna("not_stated").map(lambda status: _(STATUSES.get(status, status))),
-                     period_status=period_statuses(shown["period"], today()).map(lambda s: _(PERIOD_STATUS_LABELS[s])))
+                     period_status=period_statuses(shown["period"], view_date()).map(lambda s: _(PERIOD_STATUS_LABELS[s])))
 table = translate_columns(table, ["coverage_note"])
 table = table[["need_id", "state_name", "iso3", "area", "description", "usd_million", "amount", "currency", "period",
                "period_status", "status", "compatible_offers", "covered", "share_covered", "coverage_note", "source_url",

@@ -12,7 +12,7 @@ from ui.cached import (
     cached_small_states,
     published_reports_key,
 )
-from ui.clock import start_run, today
+from ui.clock import as_of_date, start_run, view_date
 from ui.components import render_downloads, render_slide_images, source_line, translated
 from ui.presenter import hidden_when_presenting, render_filter_summary, slide_title
 from ui.svg_view import render_svg_view, render_world_map
@@ -65,7 +65,8 @@ def overview() -> None:
         article5_only=st.session_state["art5"], survivors_only=st.session_state["survivors"],
         deadline_within_years=st.session_state["within"] or None,
     )
-    view = cached_overview_view(metric.key, filters, current_language(), today(), published_reports_key())
+    view = cached_overview_view(metric.key, filters, current_language(), view_date(),
+                                 published_reports_key(as_of_date()))
     binned = view.binned
 
     # 3. Render: headlines and map in one element, then the ranked chart and the table, each with its sources

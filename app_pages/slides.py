@@ -48,7 +48,7 @@ if not stored:
 if slides and st.button(_("Start presenting"), type="primary", icon=":material/slideshow:", key="start_presenting"):
     page, query = view_target(slides[0]["view"])
     open_from_url()
-    st.switch_page(page, query_params=with_language({**query, PRESENT: "1", SLIDE: "1"}))
+    st.switch_page(page, query_params=with_language({**query, PRESENT: "1", SLIDE: "1"}, keep_date=False))
 if not slides:
     st.info(_("No slides saved yet.") if actor and actor.is_admin else _("No slides saved yet. An admin can add them here."))
 

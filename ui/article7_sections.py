@@ -13,6 +13,7 @@ from domain.reporting.published import PublishedReport
 from i18n import N_, NOT_REPORTED, _, current_language
 from store import StoreUnavailable
 from ui.cached import cached_published_reports, cached_store, published_reports_key
+from ui.clock import as_of_date
 from ui.components import render_downloads
 from ui.localize import localize_states
 
@@ -29,8 +30,9 @@ def read_published() -> tuple[tuple[PublishedReport, ...], bool]:
         cached_store()
     except StoreUnavailable:
         return (), False
-    key = published_reports_key()
-    return (cached_published_reports(key) if key else ()), True
+    on = as_of_date()
+    key = published_reports_key(on)
+    return (cached_published_reports(key, on) if key else ()), True
 
 
 def _page_link(link: object) -> object:

@@ -13,7 +13,7 @@ from domain.state_page import IA_EVENT_KINDS, IA_STATUSES, IAEvent
 from i18n import N_, NOT_REPORTED, _, current_language
 from store import Actor, StoreUnavailable
 from ui.cached import cached_store, cached_table
-from ui.clock import today
+from ui.clock import view_date
 from ui.components import render_downloads
 
 # The State's page beside its name: at 1280 px the columns after the summary are off screen.
@@ -33,7 +33,7 @@ def read_ia_events(actor: Actor | None) -> tuple[list[IAEvent], bool]:
 
         return list_ia_events(cached_store(), actor=actor), True
     except StoreUnavailable:
-        return compiled_events(cached_table("individualised_approach"), today().isoformat()), False
+        return compiled_events(cached_table("individualised_approach"), view_date().isoformat()), False
 
 
 def render_meetings(frame: pd.DataFrame, as_of: str, key: str = "meetings") -> None:

@@ -10,7 +10,7 @@ from domain.periods import PERIOD_STATUS_LABELS, period_status
 from i18n import N_, _, current_language, translate_message
 from store import Actor, InvalidRecord, PermissionDenied, StoreUnavailable, create_partnership
 from ui.cached import cached_compiled_date, cached_store
-from ui.clock import today
+from ui.clock import view_date
 from ui.components import NOT_REPORTED, NOT_SAVED, format_figure, plain, render_downloads
 from ui.localize import state_name
 from ui.registry_data import RegistryView
@@ -82,7 +82,7 @@ def render_matches_for(registry: RegistryView, need_id: int, actor: Actor | None
     amount = format_figure(need["usd_million"], "US$ million") if not pd.isna(need["usd_million"]) else format_figure(
         need["amount"], need["currency"] or "")
     status = need["status"].replace("_", " ") if isinstance(need["status"], str) else "not stated"
-    dated = _(PERIOD_STATUS_LABELS[period_status(need["period"], today())])
+    dated = _(PERIOD_STATUS_LABELS[period_status(need["period"], view_date())])
     st.markdown(_("{description}  \n**Amount:** {amount} · **period:** {period} ({dated}) · **status:** {status}").format(
         description=plain(need["description"]), amount=plain(amount), period=plain(need["period"]), dated=dated,
         status=plain(_(status))))

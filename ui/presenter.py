@@ -99,7 +99,7 @@ def view_target(view: str) -> tuple[str, dict[str, str | list[str]]]:
 def _go(slides: list[dict], number: int) -> None:
     page, query = view_target(slides[number - 1]["view"])
     open_from_url()
-    st.switch_page(page, query_params=with_language({**query, PRESENT: "1", SLIDE: str(number)}))
+    st.switch_page(page, query_params=with_language({**query, PRESENT: "1", SLIDE: str(number)}, keep_date=False))
 
 
 def render_presenter_bar() -> None:

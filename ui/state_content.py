@@ -10,7 +10,7 @@ from typing import NamedTuple
 from domain.meetings import compiled_events
 from domain.state_page import IAEvent, PublishedPage
 from ui.cached import cached_store, cached_table
-from ui.clock import today
+from ui.clock import view_date
 
 
 class StateContent(NamedTuple):
@@ -35,7 +35,7 @@ def read_state_content(iso3: str) -> StateContent:
 
 def embedded_ia_events(iso3: str) -> tuple[IAEvent, ...]:
     events = cached_table("individualised_approach")
-    return tuple(compiled_events(events[events["iso3"] == iso3], today().isoformat()))
+    return tuple(compiled_events(events[events["iso3"] == iso3], view_date().isoformat()))
 
 
 def read_document(document_id: int) -> bytes:

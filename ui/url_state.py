@@ -6,18 +6,21 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-PRESENT, SLIDE, LANG = "present", "slide", "lang"
-GLOBAL_PARAMS = (PRESENT, SLIDE, LANG)  # belong to every page: presenter mode, the slide shown, the language
+PRESENT, SLIDE, LANG, AS_OF = "present", "slide", "lang", "as_of"
+# Belong to every page: presenter mode, the slide shown, the language, the date the data is shown as of (ui.as_of).
+GLOBAL_PARAMS = (PRESENT, SLIDE, LANG, AS_OF)
 
 
 def presenting() -> bool:
     return st.query_params.get(PRESENT) == "1"
 
 
-def with_language(query: dict) -> dict:
-    """A page switch names all its parameters: the language chosen goes along."""
-    language = st.query_params.get(LANG)
-    return {**query, LANG: language} if language else query
+def with_language(query: dict, keep_date: bool = True) -> dict:
+    """A page switch names all its parameters: the language chosen goes along, and the date the data is shown as of
+    unless the target is a saved view (a slide), which shows the date it names or today."""
+    kept = {key: st.query_params[key] for key in ((LANG, AS_OF) if keep_date else (LANG,))
+            if st.query_params.get(key) and key not in query}
+    return {**query, **kept}
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,11 @@ def open_from_url() -> None:
     """Make the next page read every parameter from its URL, whatever this session had: for a jump to a
     saved view (a slide), which must look exactly as saved even when it is the page already open."""
     st.session_state[_FROM_URL] = True
+
+
+def opened_from_url() -> bool:
+    """Whether this run was asked to read its whole view from the URL (open_from_url), as a slide is."""
+    return bool(st.session_state.get(_FROM_URL))
 
 
 def read_url_state(params: list[UrlParam]) -> None:
