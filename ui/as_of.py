@@ -10,9 +10,11 @@ import datetime as dt
 
 import streamlit as st
 
+from domain.convention_meetings import shown_at
 from i18n import N_, _, format_date
-from ui.cached import cached_editions
+from ui.cached import cached_convention_meetings, cached_editions
 from ui.clock import VIEW_DATE, as_of_date, today
+from ui.components import plain
 from ui.url_state import AS_OF, opened_from_url
 
 NOT_A_DATE = N_("'{value}' is not a date (YYYY-MM-DD): the data is shown as it stands today.")
@@ -70,9 +72,12 @@ def render_as_of_banner(editing: bool = False) -> None:
         return
     held = [e for e in cached_editions() if e.day <= day]
     edition = held[-1].day if held else day
+    meeting = next((m for m in cached_convention_meetings() if shown_at(m) == day), None)
+    title = (_("As shown at the {meeting}: the data as it stood on {day}") if meeting else
+             _("As the data stood on {day}")).format(meeting=meeting.name if meeting else "", day=format_date(day))
     with st.container(key="as_of_banner", border=True):
         text, back = st.columns([5, 1], vertical_alignment="center")
-        text.markdown(":material/history: **" + _("As the data stood on {day}").format(day=format_date(day)) + "**")
+        text.markdown(":material/history: **" + plain(title) + "**")
         lines = [_("Figures from the data edition of {edition}, with the Article 7 reports and the States' pages "
                    "published by that day.").format(edition=format_date(edition))]
         if editing:
@@ -93,6 +98,12 @@ def _picked() -> None:
     _show(st.session_state.get("as_of_pick"))
 
 
+def _meeting_picked() -> None:
+    meeting = next((m for m in cached_convention_meetings() if m.key == st.session_state.get("as_of_meeting")), None)
+    if meeting is not None:
+        _show(shown_at(meeting))
+
+
 def render_as_of_picker() -> None:
     """In the sidebar: show the data as it stood on a date since the first edition held."""
     held = cached_editions()
@@ -102,4 +113,11 @@ def render_as_of_picker() -> None:
         st.session_state["as_of_pick"] = as_of_date() or today()
         st.date_input(_("Show the data as it stood on"), min_value=held[0].day, max_value=today(), key="as_of_pick",
                       on_change=_picked, format="YYYY-MM-DD")
-        st.caption(_("Dated data editions held: {days}.").format(days=", ".join(format_date(e.day) for e in held)))
+        meetings = [m for m in cached_convention_meetings() if held[0].day <= shown_at(m) <= today()]
+        if meetings:
+            st.selectbox(_("As shown at a meeting of the Convention"), [m.key for m in meetings], index=None,
+                         format_func=lambda key: next(m.name for m in meetings if m.key == key), key="as_of_meeting",
+                         on_change=_meeting_picked, placeholder=_("Choose a meeting"))
+        st.caption(_("Dated data editions held: {days}. Meetings before the first one came before the data held here; "
+                     "the Changes page still starts from them.").format(
+                         days=", ".join(format_date(e.day) for e in held)))

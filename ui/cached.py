@@ -17,6 +17,7 @@ from data_loaders.editions import Edition, EditionError, edition_dir, editions, 
 from data_loaders.provenance import read_provenance
 from data_loaders.validated import PACKAGES, load_validated, table_inputs, table_names, write_frame
 from disk_cache import content_key, load_or_build
+from domain.convention_meetings import ConventionMeeting, meetings_from_frame
 from domain.country import CountryProfile, build_country_profile
 from domain.outlook import OutlookAssumptions
 from domain.overview import METRICS, OverviewFilters
@@ -51,6 +52,14 @@ def edition_for(on: dt.date | None) -> Edition | None:
     if not in_force:
         raise EditionError(f"no data edition is held from before {held[0].day.isoformat()}")
     return in_force[-1]
+
+
+@st.cache_resource(show_spinner=False)  # a shipped file, read-only
+def cached_convention_meetings() -> tuple[ConventionMeeting, ...]:
+    """The Convention's meetings with their dates (data/calendar), oldest first."""
+    from data_loaders.convention_meetings import load_convention_meetings
+
+    return meetings_from_frame(load_convention_meetings())
 
 
 def data_folder(on: dt.date | None = None) -> Path:
