@@ -10,10 +10,12 @@ import datetime as dt
 from sqlalchemy import and_, or_, select
 
 from domain.changes import RegistryChange
+from domain.state_page import PublishedPage
 from store.base import Store
 from store.reports import ReportInfo, _info
 from store.schema import RECORD_TABLES, a7_report, audit_log, import_batch, need, offer, partnership, state_page_version
 from store.seed import SEED_ACTOR
+from store.state_pages import published_page
 
 TRACKING_TIMES = ("created_at", "updated_at")
 
@@ -139,18 +141,18 @@ def _changes(entry) -> list[RegistryChange]:
     return found
 
 
-def published_page_as_of(store: Store, iso3: str, day: dt.date) -> dict | None:
-    """The content (as stored: StatePageContent.as_record(); store.state_pages.content_from_record reads it) of the
-    version of the State's page that was the published one at the end of `day`, even if superseded since; None when
-    none was published by then. One query."""
+def published_page_as_of(store: Store, iso3: str, day: dt.date) -> PublishedPage | None:
+    """The version of the State's page that was the published one at the end of `day`, even if superseded since;
+    None when none was published by then. One query."""
     with store.engine.connect() as conn:
-        return conn.execute(
-            select(state_page_version.c.content)
+        row = conn.execute(
+            select(state_page_version)
             .where(state_page_version.c.iso3 == iso3, state_page_version.c.status.in_(("published", "superseded")),
                    state_page_version.c.reviewed_at < _midnight_after(day))
             # Publishing a version supersedes the one before, so the last published by then is the one shown.
             .order_by(state_page_version.c.reviewed_at.desc(), state_page_version.c.version.desc()).limit(1)
-        ).scalar()
+        ).mappings().first()
+    return None if row is None else published_page(dict(row))
 
 
 def reports_published(store: Store, start: dt.date, end: dt.date) -> list[ReportInfo]:

@@ -242,6 +242,19 @@ def list_ia_events(store: Store, iso3: str | None = None, actor: Actor | None = 
         return _events(conn, rows, {row["id"] for row in rows if not may_see(actor, row["iso3"])})
 
 
+def ia_events_published_by(store: Store, day: dt.date, iso3: str | None = None) -> list[IAEvent]:
+    """The events States entered and the ISU published by the end of `day`, as last published (a change published
+    later shows its newer text: versions of an event are not kept). Events seeded from the compiled data are left
+    out: a view as of `day` reads those from the data edition in force then."""
+    query = select(ia_event).where(ia_event.c.import_batch_id.is_(None), ia_event.c.published.is_not(None),
+                                   ia_event.c.published_at < dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+    if iso3 is not None:
+        query = query.where(ia_event.c.iso3 == iso3)
+    with store.engine.connect() as conn:
+        rows = list(conn.execute(query).mappings())
+        return _events(conn, rows, {row["id"] for row in rows})
+
+
 def list_pending_ia_events(store: Store, actor: Actor | None) -> list[IAEvent]:
     """The events waiting for the ISU's review, by date."""
     roles.require_admin(actor, REVIEWERS)

@@ -77,7 +77,7 @@ def _as_dict(row: Mapping) -> dict:
             "updated_by": row["updated_by"], "updated_at": row["updated_at"]}
 
 
-def _published(row: Mapping) -> PublishedPage:
+def published_page(row: Mapping) -> PublishedPage:
     return PublishedPage(content_from_record(row["iso3"], row["content"]), row["version"], row["reviewed_at"],
                          row["reviewed_by"])
 
@@ -200,7 +200,7 @@ def publish_page(store: Store, actor: Actor | None, iso3: str, version: int) -> 
             write_audit(conn, TABLE, before["id"], before["version"], "supersede", actor.username,
                         {"status": "published"}, {"status": "superseded"})
         stamp = now()
-        return _published(_transition(conn, row, actor.username, "publish",
+        return published_page(_transition(conn, row, actor.username, "publish",
                                       {"status": "published", "comment": None, "reviewed_at": stamp,
                                        "reviewed_by": actor.username}))
 
@@ -233,7 +233,7 @@ def get_published_page(store: Store, iso3: str) -> PublishedPage | None:
     """What the public page shows: the last version the ISU published, if any."""
     with store.engine.connect() as conn:
         row = _published_row(conn, iso3)
-    return _published(row) if row else None
+    return published_page(row) if row else None
 
 
 def list_pending_pages(store: Store, actor: Actor | None) -> list[dict]:

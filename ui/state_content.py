@@ -10,7 +10,7 @@ from typing import NamedTuple
 from domain.meetings import compiled_events
 from domain.state_page import IAEvent, PublishedPage
 from ui.cached import cached_store, cached_table
-from ui.clock import view_date
+from ui.clock import as_of_date, view_date
 
 
 class StateContent(NamedTuple):
@@ -23,11 +23,16 @@ def read_state_content(iso3: str) -> StateContent:
     """The State's published page and its published IA events (compiled ones included, seeded into the store)."""
     # Loaded here: the store's modules (SQLAlchemy) are imported on the first State Party page, not at start.
     from store import StoreUnavailable
-    from store.ia import list_ia_events
+    from store.history import published_page_as_of
+    from store.ia import ia_events_published_by, list_ia_events
     from store.state_pages import get_published_page
 
     try:
         store = cached_store()
+        if (day := as_of_date()) is not None:  # the page as it stood: that day's published version and events
+            events = sorted((*embedded_ia_events(iso3), *ia_events_published_by(store, day, iso3)),
+                            key=lambda e: (e.date, e.id))
+            return StateContent(published_page_as_of(store, iso3, day), tuple(events), True)
         return StateContent(get_published_page(store, iso3), tuple(list_ia_events(store, iso3)), True)
     except StoreUnavailable:
         return StateContent(None, embedded_ia_events(iso3), False)

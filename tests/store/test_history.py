@@ -12,6 +12,7 @@ from store import (
     commit_import,
     create_report,
     get_need,
+    ia,
     imports,
     list_needs,
     list_offers,
@@ -30,6 +31,7 @@ from store import (
     writes,
 )
 from store.history import published_page_as_of, records_as_of, registry_changes, reports_published
+from store.ia import create_ia_event, ia_events_published_by, seed_ia_history
 from store.schema import audit_log, import_batch, need
 from store.seed import seed_reference
 from store.writes import create_need, create_offer, create_partnership, fetch_row, insert_record, update_need
@@ -38,7 +40,7 @@ from tests.store.conftest import ADMIN, FOCAL_AFG, FOCAL_COL, NEED, NORWAY, OFFE
 from tests.store.test_reports import complete, write
 
 D0, D1, D2, D3, D4, D5 = (dt.date(2026, 3, day) for day in range(1, 7))
-CLOCKED = (audit, writes, imports, reports, seed, state_pages)
+CLOCKED = (audit, writes, imports, ia, reports, seed, state_pages)
 
 
 class Clock:
@@ -240,11 +242,11 @@ def test_the_page_as_of_a_day_is_the_version_published_then(store, clock):
 
     def text(day):
         page = published_page_as_of(store, "AFG", day)
-        return page and page["texts"]["priorities"]["text"]
+        return page and page.content.texts["priorities"].text
 
     assert [text(day) for day in (D0, D1, D2, D3, D4, D5)] == [None, "first", "first", "first", "second", "second"]
     assert published_page_as_of(store, "COL", D5) is None
-    assert published_page_as_of(store, "AFG", D1)["order"] == list(SECTION_KEYS)
+    assert list(published_page_as_of(store, "AFG", D1).content.order) == list(SECTION_KEYS)
 
 
 def _submitted(store, iso3, actor, year=2025):
@@ -303,3 +305,18 @@ def test_audit_rows_count_by_their_own_time(store, clock):
     assert [change.day for change in registry_changes(store, D2, D3)] == [D3]
     assert records_as_of(store, "need", D2) == []
     assert records_as_of(store, "need", D3) == [get_need(store, created["id"])]
+
+
+def test_ia_events_published_by_a_day_leave_out_later_ones_and_the_seeded_history(store, clock):
+    seed_ia_history(store)  # compiled events: an as-of view reads them from the data edition instead
+    event = {"kind": "follow_up", "venue": "Kabul", "status": "planned", "summary": "Follow-up with partners."}
+    clock.set(D1)
+    first = create_ia_event(store, ADMIN, {**event, "iso3": "AFG", "date": "2026-03-10"})  # an admin's is published
+    clock.set(D3)
+    create_ia_event(store, ADMIN, {**event, "iso3": "AFG", "date": "2026-05-10"})
+    create_ia_event(store, ADMIN, {**event, "iso3": "COL", "date": "2026-05-11"})
+    create_ia_event(store, FOCAL_AFG, {**event, "iso3": "AFG", "date": "2026-06-01"})  # waits for review
+    assert ia_events_published_by(store, D0, "AFG") == []
+    assert [e.date for e in ia_events_published_by(store, D2, "AFG")] == [first.date]
+    assert [e.date for e in ia_events_published_by(store, D3, "AFG")] == ["2026-03-10", "2026-05-10"]
+    assert [e.iso3 for e in ia_events_published_by(store, D5)] == ["AFG", "AFG", "COL"]
