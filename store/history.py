@@ -33,7 +33,7 @@ def _row_from_audit(values: dict) -> dict:
     return row
 
 
-def records_as_of(store: Store, table: str, day: dt.date) -> list[dict]:
+def records_as_of(store: Store, table: str, day: dt.date, seeded_from_start: bool = False) -> list[dict]:
     """The rows of `table` (need, offer or partnership) as they stood at the end of `day`, newest first, as the
     store's list_* reads return rows: every column, tracking (version, updated_at, updated_by) included.
 
@@ -42,7 +42,10 @@ def records_as_of(store: Store, table: str, day: dt.date) -> list[dict]:
     keeps the columns later migrations added, which an old create entry never held. A record whose create the audit
     misses is taken to exist from its own `created_at`; its values are still right as of `day` as long as its later
     changes were audited; its updated_at/updated_by are None when they cannot be known (an unaudited earlier edit).
-    Two queries, whatever the number of records. [] for a day before the store held any record."""
+    Two queries, whatever the number of records. [] for a day before the store held any record.
+
+    `seeded_from_start`: what the store's seed wrote (the compiled reference records) counts as there from the
+    start, whenever the store was created: the caller keeps only those the data edition of `day` held."""
     records = RECORD_TABLES[table]
     cutoff = _midnight_after(day)
     with store.engine.connect() as conn:
@@ -53,12 +56,15 @@ def records_as_of(store: Store, table: str, day: dt.date) -> list[dict]:
             .where(audit_log.c.table_name == table).order_by(audit_log.c.id.desc())).all()
     by_record: dict[int, list] = {record_id: [] for record_id in current}
     for entry in entries:
+        if seeded_from_start and entry.actor == SEED_ACTOR and entry.action == "create":
+            continue  # as if written before any day asked for
         by_record.setdefault(entry.record_id, []).append(entry)  # newest first
     rows = []
     for record_id, history in by_record.items():
         row = _undo_after(current.get(record_id), history, cutoff)
         audited_create = any(entry.action == "create" for entry in history)
-        if row is not None and (audited_create or row["created_at"] < cutoff):
+        seeded = seeded_from_start and row is not None and row["created_by"] == SEED_ACTOR
+        if row is not None and (audited_create or seeded or row["created_at"] < cutoff):
             rows.append(row)
     return sorted(rows, key=lambda row: row["id"], reverse=True)
 

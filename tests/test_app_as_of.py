@@ -86,3 +86,12 @@ def test_a_date_that_cannot_be_shown_is_refused_with_its_reason_and_today_shown(
     assert "As the data stood on" not in text(app)
     assert "as_of" not in app.query_params
     assert metric(app, "Remaining AP mined area") == "67.43 km²"
+
+
+def test_the_needs_page_as_of_a_date_holds_the_needs_known_then():
+    today = open_page("app_pages/needs.py")
+    earlier = open_page("app_pages/needs.py", as_of=BEFORE_EDITION_3)
+    # Edition 3 added two stated needs (Afghanistan's US$773 million, Colombia's US$327 million).
+    assert metric(today, "Needs shown").endswith("of 92")
+    assert metric(earlier, "Needs shown").endswith("of 90")
+    assert "As the data stood on 28 November 2026" in text(earlier)

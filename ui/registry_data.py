@@ -4,6 +4,7 @@ Not cached: records change whenever someone saves, and reading them and matching
 registry's database cannot be reached, the pages read the reference records from the embedded data instead."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,7 +15,8 @@ from domain.matching import Matches, match_needs_and_offers
 from domain.offer_kinds import offer_kind
 from domain.registry import RegistryFrames, build_registry_frames
 from store import StoreUnavailable, list_needs, list_offers, list_partnerships, list_support_records
-from ui.cached import cached_reference_records, cached_store
+from ui.cached import cached_reference_records, cached_store, cached_table
+from ui.clock import as_of_date
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,10 @@ def read_records(support: bool = False) -> tuple[dict[str, list[dict]], bool]:
     with no partnership (only the store has them)."""
     try:
         store = cached_store()
-        records = {"need": list_needs(store), "offer": list_offers(store), "partnership": list_partnerships(store)}
+        if (day := as_of_date()) is not None:
+            records = records_as_they_stood(store, day)
+        else:
+            records = {"need": list_needs(store), "offer": list_offers(store), "partnership": list_partnerships(store)}
         if support:
             records["support"] = list_support_records(store)
         return records, True
@@ -42,6 +47,22 @@ def read_records(support: bool = False) -> tuple[dict[str, list[dict]], bool]:
         embedded = cached_reference_records()
         records = {"need": embedded["need"], "offer": embedded["offer"], "partnership": []}
         return records | ({"support": embedded["support"]} if support else {}), False
+
+
+def records_as_they_stood(store, day: dt.date) -> dict[str, list[dict]]:
+    """The registry at the end of `day` (store.history): what people entered by then, as it read then, and of the
+    compiled reference needs, those the data edition of `day` held (the store's seed may come from a later one)."""
+    from store.history import records_as_of
+
+    records = {table: records_as_of(store, table, day, seeded_from_start=True)
+               for table in ("need", "offer", "partnership")}
+    held = {(row.iso3 if isinstance(row.iso3, str) else None, row.need_category, row.period, row.description)
+            for row in cached_table("stated_needs", day).itertuples()}
+    records["need"] = [n for n in records["need"] if not n["is_reference"]
+                       or (n["iso3"], n["area"], n["period"], n["description"]) in held]
+    kept = {n["id"] for n in records["need"]}
+    records["partnership"] = [p for p in records["partnership"] if p["need_id"] in kept]
+    return records
 
 
 def read_registry() -> RegistryView:
