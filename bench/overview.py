@@ -8,7 +8,8 @@ projected map) is kept between runs as on any server; a cold start with an empty
 start after an install or a data change, and a State Party page opened as a server's first page shows
 what a shared link to one state costs (spawn to its charts and map drawn). Both are printed as ratios
 to the bare page's cold start. The first rerun asks for a view never computed; later ones flip between
-two views the page has kept. Run: python bench/overview.py [--runs 3].
+two views the page has kept. The same reruns are measured on the overview as the data stood on an earlier date
+(AS_OF_PATH: an older data edition, its own cache entries). Run: python bench/overview.py [--runs 3].
 Prints; asserts nothing.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ OVERVIEW_DRAWN = (".mbc-map .mbc-state", ".mbc-table .mbc-tr")
 # A State Party page is drawn when its four plotly charts (casualties, land release, outlook, support) and its
 # regional map's canvas are on screen. Cambodia has all of them.
 COUNTRY_PATH = "/country?iso3=KHM"
+AS_OF_PATH = "/?as_of=2026-11-28"  # the edition of 2026-11-27, before edition 3
 COUNTRY_DRAWN = ('[data-testid="stDeckGlJsonChart"] canvas',)
 COUNTRY_CHARTS = "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4"
 
@@ -111,7 +113,8 @@ def first_render(browser, path: str, drawn: tuple[str, ...], drawn_when: str, en
         process.wait(timeout=10)
 
 
-def measure(browser, script: str, drawn: tuple[str, ...], toggle: str, env: dict[str, str] | None = None) -> dict:
+def measure(browser, script: str, drawn: tuple[str, ...], toggle: str, env: dict[str, str] | None = None,
+            path: str = "") -> dict:
     process, url, started = _serve(script, env)
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 720})
@@ -121,7 +124,7 @@ def measure(browser, script: str, drawn: tuple[str, ...], toggle: str, env: dict
             "ws", received["ws"] + len(frame if isinstance(frame, (bytes, str)) else b""))))
         page.on("response", lambda r: received.__setitem__(
             "static", received["static"] + (len(r.body()) if "/app/static/" in r.url else 0)))
-        page.goto(url)
+        page.goto(url + path)
         _wait_done(page, drawn)
         cold = time.perf_counter() - started
         page.wait_for_timeout(500)
@@ -143,7 +146,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    results: dict[str, list[dict]] = {"bare": [], "overview": []}
+    results: dict[str, list[dict]] = {"bare": [], "overview": [], "as_of": []}
     empty_cache: list[float] = []
     country: list[float] = []
     with sync_playwright() as playwright:
@@ -152,13 +155,15 @@ def main() -> int:
         for _ in range(args.runs):
             results["bare"].append(measure(browser, "bench/bare_app.py", (), "Rerun me"))
             results["overview"].append(measure(browser, "serve.py", OVERVIEW_DRAWN, "Article 5 obligation"))
+            results["as_of"].append(measure(browser, "serve.py", OVERVIEW_DRAWN, "Article 5 obligation",
+                                            path=AS_OF_PATH))
             country.append(first_render(browser, COUNTRY_PATH, COUNTRY_DRAWN, COUNTRY_CHARTS))
             with tempfile.TemporaryDirectory() as empty:
                 empty_cache.append(measure(browser, "serve.py", OVERVIEW_DRAWN, "Article 5 obligation",
                                            env={**os.environ, "MBC_CACHE_DIR": empty})["cold"])
         browser.close()
     median = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
-    bare, overview = median["bare"], median["overview"]
+    bare, overview, as_of = median["bare"], median["overview"], median["as_of"]
     print(f"runs={args.runs} (medians; 1280x720 headless Chromium, server spawn to fully drawn page)")
     print(f"cold_start bare={bare['cold']:.2f}s overview={overview['cold']:.2f}s "
           f"ratio={overview['cold'] / bare['cold']:.2f} (target <= 1.5)")
@@ -169,6 +174,9 @@ def main() -> int:
           f"{state_page:.2f}s ratio={state_page / bare['cold']:.2f} (target <= 1.5)")
     print(f"rerun bare={bare['rerun']:.3f}s overview={overview['rerun']:.3f}s ratio={overview['rerun'] / bare['rerun']:.2f} "
           "(target <= 1.3)")
+    print(f"rerun as of an earlier date ({AS_OF_PATH}) overview={as_of['rerun']:.3f}s "
+          f"ratio={as_of['rerun'] / bare['rerun']:.2f} (target <= 1.3); first rerun={as_of['first_rerun']:.3f}s "
+          f"ratio={as_of['first_rerun'] / bare['rerun']:.2f}; cold_start={as_of['cold']:.2f}s")
     print(f"first rerun to a view never computed: overview={overview['first_rerun']:.3f}s "
           f"ratio={overview['first_rerun'] / bare['rerun']:.2f}")
     print(f"bytes websocket bare={bare['ws']:.0f} overview={overview['ws']:.0f}; "
