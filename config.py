@@ -16,7 +16,7 @@ MAX_ROWS = 100_000
 BOUNDARIES_FILE = DATA_DIR / "boundaries_50m.geojson"
 
 # The pages a presenter slide may show (a saved view is one of these paths with its query).
-SLIDE_PAGES = ("overview", "country", "needs", "gaps", "sources")
+SLIDE_PAGES = ("overview", "country", "needs", "gaps", "changes", "sources")
 
 NEED_AREAS = (
     "clearance",

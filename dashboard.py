@@ -46,6 +46,7 @@ pages = [
     st.Page("app_pages/import_data.py", title=_("Import"), icon=":material/upload_file:", url_path="import",
             visibility="visible" if actor is not None and actor.is_admin else "hidden"),
     st.Page("app_pages/meetings.py", title=_("Meetings"), icon=":material/event:", url_path="meetings"),
+    st.Page("app_pages/changes.py", title=_("Changes"), icon=":material/difference:", url_path="changes"),
     # Listed for those who use them; routed for everyone, so a link says whom to sign in as.
     st.Page("app_pages/state_page_editor.py", title=_("My State's page"), icon=":material/edit_document:",
             url_path="state-page",

@@ -10,7 +10,7 @@ from ui.auth import current_actor
 from ui.cached import cached_store
 from ui.components import EDITING_DOWN, NOT_SAVED, plain, refusal_text, render_store_down
 from ui.presenter import SLIDES_DOWN, view_target
-from ui.url_state import PRESENT, SLIDE, open_from_url, with_language
+from ui.url_state import AS_OF, PRESENT, SLIDE, open_from_url, with_language
 
 SEEN = "slides_seen"  # the slides as this session last read them: shown, with their forms, while the store is away
 ADDED = "slides_added"  # slides this session added: each one gives a new, empty "Add a slide" form
@@ -39,7 +39,9 @@ actor = current_actor()
 
 st.title(_("Slides for presenting"))
 st.caption(_("Each slide is a view of this dashboard: the part of the address after the host, e.g. /country?iso3=KHM or "
-             "/gaps?view=pace. In presenter mode, ← and → step through them; Esc leaves."))
+             "/gaps?view=pace. Add as_of=YYYY-MM-DD (e.g. /country?iso3=AGO&as_of=2026-11-28) to pin the slide to the "
+             "data as it stood that day; without it, a slide shows today's. In presenter mode, ← and → step through "
+             "them; Esc leaves."))
 if slides is None:  # never read in this session, and the store cannot be reached now
     render_store_down(SLIDES_DOWN)
     st.stop()
@@ -59,6 +61,8 @@ for number, slide in enumerate(slides, start=1):
         # text: a code block shows an address exactly, where Markdown would escape its = and _.
         st.markdown(f"**{number}. {plain(_(slide['title']))}**")
         st.code(slide["view"], language=None, wrap_lines=True)
+        if pinned := view_target(slide["view"])[1].get(AS_OF):
+            st.caption(_("Pinned: the data as it stood on {day}").format(day=plain(pinned)))
         if slide["note"]:
             st.caption(plain(slide["note"]))
         if admin:

@@ -8,7 +8,8 @@ import pytest
 from charts.gaps import MARKED_CHANGE_PCT, make_casualties_support_figure, symlog
 from data_loaders.registry import LOADERS
 from domain.gaps import compute_casualties_against_support
-from store.slides import DEFAULT_DECK
+from store.roles import Actor
+from store.slides import DEFAULT_DECK, create_slide
 from tests.test_app_needs_presenter import open_page, store  # noqa: F401  (store: the fixture, used by name)
 from ui.components import plain
 from ui.presenter import summary_line
@@ -82,3 +83,18 @@ def test_a_single_extreme_change_of_any_size_stays_inside_the_axes():
     (x_low, x_high), (y_low, y_high) = figure.layout.xaxis.range, figure.layout.yaxis.range
     assert points["x"].between(x_low, x_high).all() and points["y"].between(y_low, y_high).all()
     assert points.loc[points["text"].str.startswith("AAA"), "symbol"].item() == "triangle-up-open"
+
+
+def test_a_slide_pinned_to_a_date_opens_that_date_and_the_next_slide_shows_today(store):  # noqa: F811
+    pinned = create_slide(store, Actor("ana", "admin"), {"title": "Angola as it stood",
+                                                          "view": "/country?iso3=AGO&as_of=2026-11-28"})
+    listed = open_page("app_pages/slides.py")
+    assert "Pinned: the data as it stood on 2026\\-11\\-28" in [c.value for c in listed.caption]
+    number = len(DEFAULT_DECK) + 1
+    assert pinned["position"] == number
+    # Step back from the pinned slide (the deck's last) to the slide before it: that one names no date.
+    app = open_page("app_pages/country.py", iso3="AGO", as_of="2026-11-28", present="1", slide=str(number))
+    assert "As the data stood on 28 November 2026" in " ".join(m.value for m in app.markdown)
+    app.button(key="slide_previous").click().run()
+    assert "as_of" not in app.query_params
+    assert not any("As the data stood on" in m.value for m in app.markdown)
