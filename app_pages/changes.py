@@ -20,7 +20,7 @@ from ui.changes_sections import (
 from ui.clock import today, view_date
 from ui.components import plain, render_store_down, translated
 from ui.presenter import hidden_when_presenting, render_filter_summary, slide_title
-from ui.url_state import UrlParam, read_url_state, write_url_state
+from ui.url_state import UrlParam, presenting, read_url_state, write_url_state
 
 EARLIEST = dt.date(1999, 3, 1)  # the Convention's entry into force
 GROUPS = {"state": N_("State"), "area": N_("Area")}
@@ -64,7 +64,7 @@ st.title(slide_title(_("Changes between two dates")))
 with hidden_when_presenting("changes_filters"):
     row = st.columns([3, 2, 2], vertical_alignment="bottom")
     row[0].selectbox(_("Since a meeting of the Convention"), list(by_key), key="changes_meeting", on_change=_from_meeting,
-                     format_func=lambda key: f"{by_key[key].name} ({format_date(shown_at(by_key[key]))})",
+                     format_func=lambda key: f"{format_date(shown_at(by_key[key]))} · {by_key[key].name}",
                      placeholder=_("Choose a meeting"))
     row[1].date_input(_("From"), key="from", format="YYYY-MM-DD", min_value=EARLIEST, max_value=today())
     row[2].date_input(_("To"), key="to", format="YYYY-MM-DD", min_value=EARLIEST, max_value=today())
@@ -84,13 +84,17 @@ if start > end:
 
 # 2. Get data and compute
 read = read_changes(start, end)
-if read.baseline > start:
-    st.info(_(BEFORE_FIRST).format(date=format_date(read.baseline)), icon=":material/history:")
+note = _(BEFORE_FIRST).format(date=format_date(read.baseline)) if read.baseline > start else ""
 if not read.stored:
     render_store_down(STORE_DOWN)
 
 # 3. Render: the period, counts per area, then each group's lines
-st.markdown(plain(period_line(read, start, end)))
+if presenting():  # one line on a slide (the whole on hover), so the first State's changes are on the screen
+    st.caption(plain(" ".join(filter(None, [note, period_line(read, start, end)]))))
+else:
+    if note:
+        st.info(note, icon=":material/history:")
+    st.markdown(plain(period_line(read, start, end)))
 render_counts(read.changes)
 if not read.changes:
     st.info(_("No change recorded from {start} to {end}.").format(start=format_date(start), end=format_date(end)))

@@ -110,7 +110,8 @@ def _valued(value: str | None, source: str | None) -> str:
     shown = plain(translate_message(value)) if value is not None else ""
     if address := web_address(source):
         link = f"[{plain(source_label(address))}](<{address}>)"
-        return _("{value}, source {source}").format(value=shown, source=link) if shown else link
+        return (_("{value}, source {source}").format(value=shown, source=link) if shown
+                else _("source {source}").format(source=link))
     return shown
 
 
@@ -121,7 +122,9 @@ def change_line(change: Change, with_state: bool) -> str:
         what = f"**{plain(state_name(change.iso3, change.state) or '—')}** · " + what
     if change.day is not None:
         what += f" ({plain(format_date(change.day))})"
-    values = _valued(change.new, change.new_source)
+    # A deadline passed or an event held is dated by its value: the value is not said twice ("2025" stays: a year).
+    said = change.new if change.day is None or change.new != change.day.isoformat() else None
+    values = _valued(said, change.new_source)
     if change.old is not None:  # a source cited for both values is linked once, after the new one
         old = _valued(change.old, None if change.old_source == change.new_source else change.old_source)
         values = f"{old} → {values}"
