@@ -18,8 +18,7 @@ from ui import cached
 from ui.cached import cached_store
 from ui.changes_sections import download_frame, read_changes
 
-# Run as the page file itself: the router lists it once the lead adds it (st.navigation needs every page it switches to).
-PAGE = str(Path(__file__).resolve().parents[1] / "app_pages" / "changes.py")
+APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 TODAY = dt.date(2026, 12, 2)
 
 
@@ -29,10 +28,10 @@ def on_today(monkeypatch):
 
 
 def open_changes(**params: str) -> AppTest:
-    app = AppTest.from_file(PAGE, default_timeout=60)
+    app = AppTest.from_file(APP, default_timeout=60)  # opened as a shared link is: the first page of a session
     for key, value in params.items():
         app.query_params[key] = value
-    return ran(app.run())
+    return ran(app.switch_page("app_pages/changes.py").run())
 
 
 def ran(app: AppTest) -> AppTest:
@@ -41,15 +40,15 @@ def ran(app: AppTest) -> AppTest:
 
 
 def lines(app: AppTest) -> str:
-    return "\n".join(m.value for m in app.markdown).replace("\\", "")  # Markdown escapes
+    return "\n".join(m.value for m in app.main.markdown).replace("\\", "")  # Markdown escapes
 
 
 def headings(app: AppTest) -> list[str]:
-    return [h.value.replace("\\", "") for h in app.subheader]
+    return [h.value.replace("\\", "") for h in app.main.subheader]
 
 
 def counts(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
+    return {m.label: m.value for m in app.main.metric}
 
 
 def test_since_the_last_meeting_a_changed_figure_a_new_need_and_a_passed_deadline_are_listed(on_today):
@@ -98,7 +97,7 @@ def test_dates_that_cannot_be_shown_are_refused_with_a_message(on_today):
 
     reversed_ = open_changes(**{"from": "2026-12-01", "to": "2026-11-01"})
     assert "'From' (1 December 2026) is after 'To' (1 November 2026)" in reversed_.error[0].value
-    assert not reversed_.subheader and not reversed_.metric
+    assert not headings(reversed_) and not reversed_.main.metric
 
 
 def test_grouped_by_area_each_line_names_its_state_and_links_its_page(on_today):
