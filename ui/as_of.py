@@ -15,7 +15,7 @@ from i18n import N_, _, format_date
 from ui.cached import cached_convention_meetings, cached_editions
 from ui.clock import VIEW_DATE, as_of_date, today
 from ui.components import plain
-from ui.url_state import AS_OF, opened_from_url
+from ui.url_state import AS_OF, opened_from_url, presenting
 
 NOT_A_DATE = N_("'{value}' is not a date (YYYY-MM-DD): the data is shown as it stands today.")
 AFTER_TODAY = N_("{day} is after today: the data is shown as it stands today.")
@@ -75,14 +75,19 @@ def render_as_of_banner(editing: bool = False) -> None:
     meeting = next((m for m in cached_convention_meetings() if shown_at(m) == day), None)
     title = (_("As shown at the {meeting}: the data as it stood on {day}") if meeting else
              _("As the data stood on {day}")).format(meeting=meeting.name if meeting else "", day=format_date(day))
+    edition_line = _("Figures from the data edition of {edition}, with the Article 7 reports and the States' pages "
+                     "published by that day.").format(edition=format_date(edition))
     with st.container(key="as_of_banner", border=True):
+        if presenting():  # one line on a projector: the date and its edition, the way back beside them
+            text, back = st.columns([6, 1], vertical_alignment="center")
+            text.markdown(":material/history: **" + plain(title) + "** · " + plain(
+                _("data edition of {edition}").format(edition=format_date(edition))))
+            back.button(_("Today"), key="as_of_back", icon=":material/today:", on_click=back_to_today,
+                        help=_("Back to today"))
+            return
         text, back = st.columns([5, 1], vertical_alignment="center")
         text.markdown(":material/history: **" + plain(title) + "**")
-        lines = [_("Figures from the data edition of {edition}, with the Article 7 reports and the States' pages "
-                   "published by that day.").format(edition=format_date(edition))]
-        if editing:
-            lines.append(_("Editing always works on today's data."))
-        text.caption(" ".join(lines))
+        text.caption(" ".join([edition_line, _("Editing always works on today's data.")] if editing else [edition_line]))
         back.button(_("Back to today"), key="as_of_back", icon=":material/today:", on_click=back_to_today)
 
 
