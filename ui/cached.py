@@ -62,11 +62,6 @@ def cached_convention_meetings() -> tuple[ConventionMeeting, ...]:
     return meetings_from_frame(load_convention_meetings())
 
 
-def data_folder(on: dt.date | None = None) -> Path:
-    edition = edition_for(on)
-    return DATA_DIR if edition is None else edition_dir(edition)
-
-
 @st.cache_data(show_spinner=False)
 def _cached_table(name: str, edition_id: str) -> pd.DataFrame:
     if not edition_id:
@@ -118,11 +113,13 @@ def cached_world_panel(on: dt.date, reports: str = "") -> pd.DataFrame:
         return build()
     # Kept on disk per day and per content of every table (of the edition in force that day) and of the domain
     # code: most starts skip assembling it.
-    folder = data_folder(on)
+    edition = edition_for(on)
+    folder = DATA_DIR if edition is None else edition_dir(edition)
     inputs = ({path for name in table_names(folder) for path in table_inputs(name, folder)}
               | set((ROOT / "domain").glob("*.py")))
-    return load_or_build("world-panel", f"{content_key(inputs, PACKAGES)}-{on.isoformat()}", build, write_frame,
-                         pd.read_parquet)
+    # An older edition's panel under its own name: keeping it never removes today's (load_or_build keeps one per name).
+    name = "world-panel" if edition is None else f"edition-{edition.id}-world-panel"
+    return load_or_build(name, f"{content_key(inputs, PACKAGES)}-{on.isoformat()}", build, write_frame, pd.read_parquet)
 
 
 @st.cache_data(show_spinner=False)
