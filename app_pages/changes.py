@@ -7,12 +7,12 @@ import streamlit as st
 from domain.changes import by_area, by_state
 from domain.convention_meetings import last_meeting_before, shown_at
 from i18n import N_, _, format_date
+from ui.cached import cached_convention_meetings
 from ui.changes_sections import (
     BEFORE_FIRST,
     STORE_DOWN,
     period_line,
     read_changes,
-    read_convention_meetings,
     render_changes_download,
     render_counts,
     render_groups,
@@ -27,7 +27,7 @@ GROUPS = {"state": N_("State"), "area": N_("Area")}
 NOT_A_DAY = N_("The address's '{field}' date '{value}' is not a day from {earliest} to today (YYYY-MM-DD): {day} is "
                "used instead.")
 
-meetings = [m for m in read_convention_meetings() if shown_at(m) <= today()][::-1]  # newest first
+meetings = [m for m in cached_convention_meetings() if shown_at(m) <= today()][::-1]  # newest first
 last = last_meeting_before(meetings, view_date())
 defaults = {"from": shown_at(last) if last else EARLIEST, "to": view_date()}
 

@@ -9,9 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from data_loaders.convention_meetings import load_convention_meetings
 from domain.changes import AREA_LABELS, AREAS, KIND_LABELS, Change, build_changes, changes_frame
-from domain.convention_meetings import ConventionMeeting, meetings_from_frame
 from domain.meetings import compiled_events
 from domain.sources import source_label, web_address
 from domain.state_names import state_name
@@ -40,10 +38,6 @@ class ChangesRead:
     baseline: dt.date  # the first day compared: `start`, or the first edition held when `start` is earlier
     compared: tuple[dt.date, ...]  # the days of the editions compared: the one in force at `baseline`, then the later ones
     stored: bool  # the store answered (reports, registry, the States' IA events)
-
-
-def read_convention_meetings() -> tuple[ConventionMeeting, ...]:
-    return meetings_from_frame(load_convention_meetings())
 
 
 def read_changes(start: dt.date, end: dt.date) -> ChangesRead:
