@@ -19,6 +19,7 @@ from ui.cached import cached_editions, cached_store, cached_table, cached_tables
 from ui.clock import today
 from ui.components import plain, render_downloads
 from ui.localize import localize_states
+from ui.url_state import presenting
 
 STORE_DOWN = N_("The registry's database cannot be reached: Article 7 reports published, needs, offers and partnerships "
                 "added in the registry, and the Individualised Approach events States entered are unavailable until it "
@@ -86,6 +87,9 @@ def render_counts(changes: list[Change]) -> None:
     counts = {area: 0 for area in AREAS}
     for change in changes:
         counts[change.area] += 1
+    if presenting():  # one line on a slide: six metrics side by side cut their labels at 1280 pixels
+        st.markdown(" · ".join(f"**{counts[area]}** {plain(_(AREA_LABELS[area]))}" for area in AREAS))
+        return
     for column, area in zip(st.columns(len(AREAS)), AREAS, strict=True):
         column.metric(_(AREA_LABELS[area]), counts[area])
 
