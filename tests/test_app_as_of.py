@@ -95,3 +95,9 @@ def test_the_needs_page_as_of_a_date_holds_the_needs_known_then():
     assert metric(today, "Needs shown").endswith("of 92")
     assert metric(earlier, "Needs shown").endswith("of 90")
     assert "As the data stood on 28 November 2026" in text(earlier)
+
+
+@pytest.mark.parametrize("page", sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")))
+def test_every_page_runs_as_of_a_date_under_the_banner(page):
+    app = open_page(page, as_of=BEFORE_EDITION_3)
+    assert "As the data stood on 28 November 2026" in text(app)

@@ -13,7 +13,7 @@ from domain.state_page import IA_EVENT_KINDS, IA_STATUSES, IAEvent
 from i18n import N_, NOT_REPORTED, _, current_language
 from store import Actor, StoreUnavailable
 from ui.cached import cached_store, cached_table
-from ui.clock import view_date
+from ui.clock import as_of_date, view_date
 from ui.components import render_downloads
 
 # The State's page beside its name: at 1280 px the columns after the summary are off screen.
@@ -29,8 +29,11 @@ def read_ia_events(actor: Actor | None) -> tuple[list[IAEvent], bool]:
     """The IA events the person may see (published ones; pending ones of their State, or all for an admin), and
     whether they come from the store; while it cannot be reached, the compiled events (all published)."""
     try:
-        from store.ia import list_ia_events
+        from store.ia import ia_events_published_by, list_ia_events
 
+        if (day := as_of_date()) is not None:  # as they stood: the edition's compiled events and those published by then
+            compiled = compiled_events(cached_table("individualised_approach"), day.isoformat())
+            return [*compiled, *ia_events_published_by(cached_store(), day)], True
         return list_ia_events(cached_store(), actor=actor), True
     except StoreUnavailable:
         return compiled_events(cached_table("individualised_approach"), view_date().isoformat()), False
