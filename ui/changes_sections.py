@@ -98,7 +98,8 @@ def page_links(iso3: str, days: tuple[dt.date, dt.date]) -> str:
     """Markdown links to the State's page as the data stood on each day, in the reader's language."""
     language = current_language()
     lang = "" if language == "en" else f"&lang={language}"
-    links = [f"[{plain(_('on {day}').format(day=format_date(day)))}](<{PAGE.format(iso3=iso3, day=day.isoformat())}{lang}>)"
+    on_day = _("on {day}")  # outside the f-string: the catalogue's extraction does not read inside one
+    links = [f"[{plain(on_day.format(day=format_date(day)))}](<{PAGE.format(iso3=iso3, day=day.isoformat())}{lang}>)"
              for day in days]
     return _("State page {links}").format(links=" · ".join(links))
 
