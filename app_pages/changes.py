@@ -6,7 +6,7 @@ import streamlit as st
 
 from domain.changes import by_area, by_state
 from domain.convention_meetings import last_meeting_before, shown_at
-from i18n import N_, _, format_date
+from i18n import N_, _, current_language, format_date
 from ui.cached import cached_convention_meetings
 from ui.changes_sections import (
     BEFORE_FIRST,
@@ -64,7 +64,7 @@ st.title(slide_title(_("Changes between two dates")))
 with hidden_when_presenting("changes_filters"):
     row = st.columns([3, 2, 2], vertical_alignment="bottom")
     row[0].selectbox(_("Since a meeting of the Convention"), list(by_key), key="changes_meeting", on_change=_from_meeting,
-                     format_func=lambda key: f"{format_date(shown_at(by_key[key]))} · {by_key[key].name}",
+                     format_func=lambda key: f"{format_date(shown_at(by_key[key]))} · {by_key[key].name_in(current_language())}",
                      placeholder=_("Choose a meeting"))
     row[1].date_input(_("From"), key="from", format="YYYY-MM-DD", min_value=EARLIEST, max_value=today())
     row[2].date_input(_("To"), key="to", format="YYYY-MM-DD", min_value=EARLIEST, max_value=today())

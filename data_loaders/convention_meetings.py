@@ -24,6 +24,8 @@ class ConventionMeetingsSchema(SourceSchema):
     key: Series[str] = fields.text(required=True)
     kind: Series[str] = fields.vocabulary(KINDS, required=True)
     name: Series[str] = fields.text(required=True)
+    name_fr: Series[str] = fields.text(required=True)  # the Convention's own French and Spanish names
+    name_es: Series[str] = fields.text(required=True)
     start: Series[str] = fields.date(required=True)
     end: Series[str] = fields.date(required=True)
     venue: Series[str] = fields.text()

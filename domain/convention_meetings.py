@@ -3,8 +3,8 @@ where the Changes page starts by default (the last meeting before today)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 KINDS = ("msp", "review_conference", "intersessional")
 
@@ -13,11 +13,16 @@ KINDS = ("msp", "review_conference", "intersessional")
 class ConventionMeeting:
     key: str  # 22MSP, 5RC, IS2025 ...
     kind: str  # one of KINDS
-    name: str
+    name: str  # in English
     start: dt.date
     end: dt.date
     venue: str | None
     source_url: str
+    names: Mapping[str, str] = field(default_factory=dict)  # language -> the Convention's name in it (fr, es)
+
+    def name_in(self, language: str) -> str:
+        """The meeting's name in `language`, in English where none is given."""
+        return self.names.get(language) or self.name
 
 
 def meetings_from_frame(df) -> tuple[ConventionMeeting, ...]:
@@ -28,6 +33,8 @@ def meetings_from_frame(df) -> tuple[ConventionMeeting, ...]:
             start=dt.date.fromisoformat(record["start"]), end=dt.date.fromisoformat(record["end"]),
             venue=record["venue"] if isinstance(record["venue"], str) else None,  # a blank cell is NA, not text
             source_url=record["source_url"],
+            names={language: record[f"name_{language}"] for language in ("fr", "es")
+                   if isinstance(record.get(f"name_{language}"), str)},
         )
         for record in df.to_dict("records")
     ]

@@ -20,11 +20,13 @@ from domain.convention_meetings import (
 )
 from tests.helpers import DATA_DIR, write_csv
 
-HEADER = ["key", "kind", "name", "start", "end", "venue", "source_url", "notes"]
+HEADER = ["key", "kind", "name", "name_fr", "name_es", "start", "end", "venue", "source_url", "notes"]
 
 
 def _row(**changes: str) -> dict[str, str]:
-    row = {"key": "9MSP", "kind": "msp", "name": "Ninth Meeting of the States Parties", "start": "2008-11-24",
+    row = {"key": "9MSP", "kind": "msp", "name": "Ninth Meeting of the States Parties",
+           "name_fr": "Neuvième Assemblée des États parties", "name_es": "Novena Reunión de los Estados Partes",
+           "start": "2008-11-24",
            "end": "2008-11-28", "venue": "Geneva", "source_url": "https://example.org/9msp", "notes": ""}
     return {**row, **changes}
 
@@ -39,7 +41,7 @@ def _problems(tmp_path, rows) -> list[tuple[int, str, str]]:
 
 def test_the_shipped_calendar_loads_with_a_source_for_every_meeting():
     table = load_convention_meetings()
-    assert list(table.columns[:8]) == HEADER
+    assert list(table.columns[:10]) == HEADER
     assert table["key"].is_unique
     assert set(table["kind"]) == set(KINDS)
     assert table["source_url"].str.startswith("http").all()
@@ -120,6 +122,14 @@ def test_meetings_from_a_frame_are_sorted_by_their_first_day():
     assert [m.key for m in meetings] == ["5RC", "IS2025", "22MSP"]
     assert meetings[2].venue is None and meetings[0].venue == "Geneva"
     assert meetings[2].start == dt.date(2025, 12, 1)
+    assert meetings[2].name_in("fr") == meetings[2].name  # no French name given: the English one
+
+
+def test_the_shipped_meetings_have_their_names_in_the_three_languages():
+    meetings = {m.key: m for m in meetings_from_frame(load_convention_meetings())}
+    assert meetings["22MSP"].name_in("en") == "Twenty-Second Meeting of the States Parties"
+    assert meetings["22MSP"].name_in("fr") == "Vingt-deuxième Assemblée des États parties"
+    assert meetings["22MSP"].name_in("es") == "Vigésima Segunda Reunión de los Estados Partes"
 
 
 @pytest.mark.parametrize("day, expected", [

@@ -11,7 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from domain.convention_meetings import shown_at
-from i18n import N_, _, format_date
+from i18n import N_, _, current_language, format_date
 from ui.cached import cached_convention_meetings, cached_editions
 from ui.clock import VIEW_DATE, as_of_date, today
 from ui.components import plain
@@ -73,8 +73,9 @@ def render_as_of_banner(editing: bool = False) -> None:
     held = [e for e in cached_editions() if e.day <= day]
     edition = held[-1].day if held else day
     meeting = next((m for m in cached_convention_meetings() if shown_at(m) == day), None)
+    name = meeting.name_in(current_language()) if meeting else ""
     title = (_("As shown at the {meeting}: the data as it stood on {day}") if meeting else
-             _("As the data stood on {day}")).format(meeting=meeting.name if meeting else "", day=format_date(day))
+             _("As the data stood on {day}")).format(meeting=name, day=format_date(day))
     edition_line = _("Figures from the data edition of {edition}, with the Article 7 reports and the States' pages "
                      "published by that day.").format(edition=format_date(edition))
     with st.container(key="as_of_banner", border=True):
@@ -120,8 +121,9 @@ def render_as_of_picker() -> None:
                       on_change=_picked, format="YYYY-MM-DD")
         meetings = [m for m in cached_convention_meetings() if held[0].day <= shown_at(m) <= today()]
         if meetings:
-            st.selectbox(_("As shown at a meeting of the Convention"), [m.key for m in meetings], index=None,
-                         format_func=lambda key: next(m.name for m in meetings if m.key == key), key="as_of_meeting",
+            names = {m.key: m.name_in(current_language()) for m in meetings}
+            st.selectbox(_("As shown at a meeting of the Convention"), list(names), index=None,
+                         format_func=names.get, key="as_of_meeting",
                          on_change=_meeting_picked, placeholder=_("Choose a meeting"))
         st.caption(_("Dated data editions held: {days}. Meetings before the first one came before the data held here; "
                      "the Changes page still starts from them.").format(
