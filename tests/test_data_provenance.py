@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from data_loaders.editions import editions
 from data_loaders.registry import SOURCES
 from scripts.build_data import build
 from tests.helpers import DATA_DIR
@@ -100,11 +101,14 @@ def test_build_from_the_reference_reproduces_data_byte_for_byte(tmp_path):
     reference = reference_dir()
     out = tmp_path / "data"
     assert build(reference, out) == []
-    built = sorted(p.name for p in out.iterdir())
+    built = sorted(p.name for p in out.iterdir() if p.is_file())
     assert built == sorted(p.name for p in DATA_DIR.iterdir() if p.stem.removesuffix(".provenance") in SOURCES)
     for name in built:
         assert (out / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
     assert checksum_problems(out) == []
+    # The build records its edition, dated by the reference's EDITION: the one data/editions holds last.
+    (recorded,) = editions(out / "editions")
+    assert recorded == editions()[-1]
 
 
 def test_build_stops_without_writing_when_a_reference_file_is_invalid(tmp_path):
