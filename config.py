@@ -14,6 +14,8 @@ MAX_ROWS = 100_000
 
 # Natural Earth 1:50m admin-0 shapes, as scripts/build_boundaries.py ships them.
 BOUNDARIES_FILE = DATA_DIR / "boundaries_50m.geojson"
+# The Convention's meetings with their dates: our own compilation, beside the reference tables (not one of them).
+MEETINGS_FILE = DATA_DIR / "calendar" / "convention_meetings.csv"
 
 # The pages a presenter slide may show (a saved view is one of these paths with its query).
 SLIDE_PAGES = ("overview", "country", "needs", "gaps", "changes", "sources")

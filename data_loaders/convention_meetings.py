@@ -10,14 +10,12 @@ from pathlib import Path
 import pandas as pd
 from pandera.typing import Series
 
-from config import DATA_DIR
+from config import MEETINGS_FILE
 from data_loaders import fields
 from data_loaders.base import SourceSchema, load_source
 from data_loaders.problems import Problem
 from data_loaders.source import Source, as_of_column, rule
 from domain.convention_meetings import KINDS
-
-MEETINGS_FILE = DATA_DIR / "calendar" / "convention_meetings.csv"
 
 
 class ConventionMeetingsSchema(SourceSchema):

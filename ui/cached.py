@@ -11,10 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from charts.world_svg import WorldOutline, make_outline_svg, project_world, read_outline, write_outline
-from config import BOUNDARIES_FILE, DATA_DIR, ROOT
+from config import BOUNDARIES_FILE, DATA_DIR, MEETINGS_FILE, ROOT
 from data_loaders.editions import Edition, EditionError, edition_dir, editions, load_edition_table
 from data_loaders.provenance import read_provenance
-from data_loaders.validated import PACKAGES, load_validated, table_inputs, table_names, write_frame
+from data_loaders.validated import LOADER_CODE, PACKAGES, load_validated, table_inputs, table_names, write_frame
 from disk_cache import content_key, load_or_build
 from domain.convention_meetings import ConventionMeeting, meetings_from_frame
 from domain.country import CountryProfile, build_country_profile
@@ -55,10 +55,16 @@ def edition_for(on: dt.date | None) -> Edition | None:
 
 @st.cache_resource(show_spinner=False)  # a shipped file, read-only
 def cached_convention_meetings() -> tuple[ConventionMeeting, ...]:
-    """The Convention's meetings with their dates (data/calendar), oldest first."""
-    from data_loaders.convention_meetings import load_convention_meetings
+    """The Convention's meetings with their dates (data/calendar), oldest first. Validated once per content and kept
+    on disk as the reference tables are: every page's sidebar lists them, and a start should not load pandera."""
+    def validate() -> pd.DataFrame:
+        from data_loaders.convention_meetings import load_convention_meetings
 
-    return meetings_from_frame(load_convention_meetings())
+        return load_convention_meetings()
+
+    inputs = (MEETINGS_FILE, ROOT / "data_loaders" / "convention_meetings.py", *LOADER_CODE)
+    return meetings_from_frame(load_or_build("convention-meetings", content_key(inputs, PACKAGES), validate,
+                                             write_frame, pd.read_parquet))
 
 
 @st.cache_data(show_spinner=False)
