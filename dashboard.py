@@ -82,5 +82,5 @@ with st.sidebar:  # hidden in presenter mode, but still there for the way back
     st.page_link("app_pages/sources.py", label=_("Sources, coverage and known gaps"), icon=":material/menu_book:")
 
 # Pages that edit work on today's data whatever date the reader views: the banner says so there.
-render_as_of_banner(editing=page.url_path in ("state-page", "review", "reporting", "registry", "import"))
+render_as_of_banner(editing=page.url_path in ("state-page", "review", "reporting", "import"))
 page.run()

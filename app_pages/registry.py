@@ -1,9 +1,10 @@
 """Registry: needs, offers and partnerships in the store. Anyone reads; signed-in people add and edit their own."""
 import streamlit as st
 
-from i18n import _
+from i18n import _, format_date
 from ui.auth import current_actor, describe_role
 from ui.cached import cached_store
+from ui.clock import as_of_date
 from ui.components import plain, render_store_down
 from ui.registry_data import read_records
 from ui.registry_forms import (
@@ -28,6 +29,7 @@ st.markdown(_(
 # While the database cannot be reached: the reference needs and announced offers from the embedded data, a notice,
 # and the forms of whoever is signed in, kept with what they typed (a save says it could not be saved).
 rows, stored = read_records()
+as_of = as_of_date()  # the records as they stood that day (ui.registry_data), or None for today's
 actor = current_actor()
 if not stored:
     render_store_down()
@@ -51,7 +53,10 @@ for tab, kind in zip(st.tabs([_(PLURAL[k]).capitalize() for k in KINDS]), KINDS,
         st.subheader(_("2. Add or edit {a}").format(a=_(A[kind])) if actor
                      else _("2. One {kind} and its history").format(kind=_(KIND_LABELS[kind])))
         record_id = render_picker(kind, rows[kind], actor)
-        if actor is not None:
+        if actor is not None and as_of is not None:  # the records as they stood: edited only as they are today
+            st.info(_("The registry is shown as it stood on {day}: go back to today to add or edit.").format(
+                day=format_date(as_of)), icon=":material/history:")
+        elif actor is not None:
             render_form(actor, kind, record_id, rows)
         if record_id and stored:
             st.markdown(_("**History of {kind} {id}** (every change: who, when, old → new)").format(

@@ -101,3 +101,12 @@ def test_the_needs_page_as_of_a_date_holds_the_needs_known_then():
 def test_every_page_runs_as_of_a_date_under_the_banner(page):
     app = open_page(page, as_of=BEFORE_EDITION_3)
     assert "As the data stood on 28 November 2026" in text(app)
+
+
+def test_the_registry_as_of_a_date_lists_the_records_then_and_editing_pages_say_they_work_on_today():
+    today, earlier = open_page("app_pages/registry.py"), open_page("app_pages/registry.py", as_of=BEFORE_EDITION_3)
+    assert "1. All needs (92)" in [h.value for h in today.subheader]
+    assert "1. All needs (90)" in [h.value for h in earlier.subheader]
+    assert "Editing always works on today's data" not in text(earlier)
+    reporting = open_page("app_pages/reporting.py", as_of=BEFORE_EDITION_3)
+    assert "Editing always works on today's data." in text(reporting)

@@ -365,3 +365,15 @@ def test_with_an_openid_provider_the_account_maps_to_a_store_user(store):
     at.switch_page("app_pages/registry.py").run()
     assert "no role here yet" in at.sidebar.warning[0].value
     assert "need_save" not in [b.key for b in at.button]
+
+
+def test_signed_in_as_of_a_date_the_registry_is_read_not_edited(store):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.query_params["as_of"] = "2026-11-28"
+    at.switch_page("app_pages/registry.py").run()
+    sign_in(at, "ana")
+    assert any("shown as it stood on 28 November 2026: go back to today" in i.value for i in at.info)
+    assert not at.get("form")  # no add or edit form while the records are those of another day
+    at.button(key="as_of_back").click().run()
+    assert at.get("form")
