@@ -6,8 +6,9 @@ import streamlit as st
 
 from domain.changes import by_area, by_state
 from domain.convention_meetings import last_meeting_before, shown_at
+from domain.state_names import state_name
 from i18n import N_, _, current_language, format_date
-from ui.cached import cached_convention_meetings
+from ui.cached import cached_convention_meetings, cached_table
 from ui.changes_sections import (
     BEFORE_FIRST,
     STORE_DOWN,
@@ -40,8 +41,12 @@ def _day(raw: str) -> dt.date:
 
 
 # Always written: a shared link names its period, whatever "the last meeting" is when it is opened.
+parties = cached_table("states_parties")
+state_names = {code: state_name(code, name) for code, name in zip(parties["iso3"], parties["state"], strict=True)}
 PARAMS = [UrlParam("from", defaults["from"], cast=_day, always=True), UrlParam("to", defaults["to"], cast=_day, always=True),
-          UrlParam("group", "state", tuple(GROUPS))]
+          UrlParam("group", "state", tuple(GROUPS)),
+          # Some States only (a State Party page links its own); none chosen: every State.
+          UrlParam("states", (), tuple(sorted(state_names, key=state_names.get)))]
 
 # 1. Read the view from the URL
 read_url_state(PARAMS)
@@ -68,11 +73,16 @@ with hidden_when_presenting("changes_filters"):
                      placeholder=_("Choose a meeting"))
     row[1].date_input(_("From"), key="from", format="YYYY-MM-DD", min_value=EARLIEST, max_value=today())
     row[2].date_input(_("To"), key="to", format="YYYY-MM-DD", min_value=EARLIEST, max_value=today())
-    st.segmented_control(_("Group by"), list(GROUPS), format_func=translated(GROUPS, GROUPS.get), key="group",
-                         required=True)
+    row = st.columns([1, 2], vertical_alignment="bottom")
+    row[0].segmented_control(_("Group by"), list(GROUPS), format_func=translated(GROUPS, GROUPS.get), key="group",
+                             required=True)
+    row[1].multiselect(_("States"), PARAMS[3].choices, format_func=state_names.get, key="states",
+                       placeholder=_("Every State"))
 write_url_state(PARAMS)
 start, end, group = state["from"] or defaults["from"], state["to"] or defaults["to"], state["group"]
+chosen = state["states"]
 render_filter_summary([_("{start} to {end}").format(start=format_date(start), end=format_date(end)),
+                       ", ".join(state_names[code] for code in chosen),
                        _("by {group}").format(group=_(GROUPS[group]).lower())])
 for key, raw in refused:
     st.warning(_(NOT_A_DAY).format(field=key, value=raw[:40], earliest=format_date(EARLIEST),
@@ -83,7 +93,7 @@ if start > end:
     st.stop()
 
 # 2. Get data and compute
-read = read_changes(start, end)
+read = read_changes(start, end, tuple(chosen))
 note = _(BEFORE_FIRST).format(date=format_date(read.baseline)) if read.baseline > start else ""
 if not read.stored:
     render_store_down(STORE_DOWN)

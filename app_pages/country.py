@@ -19,7 +19,7 @@ from ui.components import plain
 from ui.country_sections import render_country_page, render_state_slide_images
 from ui.presenter import hidden_when_presenting
 from ui.state_content import read_document, read_state_content
-from ui.url_state import UrlParam, presenting, read_url_state, write_url_state
+from ui.url_state import UrlParam, presenting, read_url_state, with_language, write_url_state
 
 PACE_YEARS = tuple(range(1, 11))
 ESTIMATE_AGES = tuple(range(1, 16))
@@ -42,7 +42,8 @@ if unknown is not None:  # never another state in silence: the URL is then rewri
     st.warning(_("No State with the code '{code}' in our data; showing {state}.").format(
         code=plain(unknown), state=names[st.session_state["iso3"]]))
 # On a slide the picker and the downloads are hidden: the state is the slide's, the summary line says the assumptions.
-picker, brief, image = hidden_when_presenting("country_controls").columns([4, 2, 2], vertical_alignment="bottom")
+picker, brief, image, changes = hidden_when_presenting("country_controls").columns([4, 2, 2, 2],
+                                                                                  vertical_alignment="bottom")
 picker.selectbox(_("State"), list(panel.index), format_func=names.get, key="iso3")
 iso3 = st.session_state["iso3"]
 profile = cached_country_profile(iso3, on, reports)
@@ -67,6 +68,9 @@ brief.download_button(_("One-page brief (PDF)"), brief_pdf,
                       width="stretch", help=_("Key figures, outlook, needs, partners and their sources, made on this machine"))
 with image:
     render_state_slide_images(profile)
+changes.page_link("app_pages/changes.py", label=_("What changed"), icon=":material/difference:",
+                  query_params=with_language({"states": iso3}), width="stretch",
+                  help=_("This State's changes since the last meeting of the Convention"))
 
 
 def outlook_controls() -> None:

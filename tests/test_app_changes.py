@@ -137,3 +137,17 @@ def test_while_the_store_cannot_be_reached_the_editions_changes_are_still_listed
         assert "67.43" in lines(app) and "US$773 million" in lines(app)
     finally:
         cached_store.clear()
+
+
+def test_some_states_only_and_a_state_party_page_links_its_own_changes(on_today):
+    app = open_changes(states="AGO")
+    assert headings(app) == ["Angola"]
+    assert "67.43" in lines(app) and "Afghanistan" not in lines(app)
+    assert app.multiselect(key="states").value == ["AGO"]
+    both = open_changes(states=["AGO", "TJK"])
+    assert headings(both) == ["Angola", "Tajikistan"]
+    state_page = AppTest.from_file(APP, default_timeout=60)
+    state_page.query_params["iso3"] = "TJK"
+    ran(state_page.switch_page("app_pages/country.py").run())
+    link = next(p for p in state_page.get("page_link") if p.proto.label == "What changed")
+    assert (link.proto.page, link.proto.query_string) == ("changes", "states=TJK")

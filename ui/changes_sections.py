@@ -41,9 +41,10 @@ class ChangesRead:
     stored: bool  # the store answered (reports, registry, the States' IA events)
 
 
-def read_changes(start: dt.date, end: dt.date) -> ChangesRead:
-    """Every change in (start, end]: the editions in force compared (from the first held when `start` is earlier: no
-    figure is known from before it), deadlines, IA events, published reports and the registry."""
+def read_changes(start: dt.date, end: dt.date, states: tuple[str, ...] = ()) -> ChangesRead:
+    """Every change in (start, end] (of `states` only, when any is named): the editions in force compared (from the
+    first held when `start` is earlier: no figure is known from before it), deadlines, IA events, published reports
+    and the registry."""
     held = [edition.day for edition in cached_editions()]
     baseline = max(start, held[0]) if held else start
     later = [day for day in held if baseline < day <= end]
@@ -66,6 +67,8 @@ def read_changes(start: dt.date, end: dt.date) -> ChangesRead:
         events = compiled_events(cached_table("individualised_approach", max(end, baseline)), today().isoformat())
     changes = build_changes(start, end, editions, events=events, names=names, reports=reports,
                             registry_changes=registry)
+    if states:
+        changes = [change for change in changes if change.iso3 in states]
     return ChangesRead(changes, baseline, (*in_force, *later), stored)
 
 
