@@ -12,3 +12,19 @@ def _temporary_store(tmp_path_factory):
     # Validated tables and the projected map are kept between runs (disk_cache.py): not in the user's cache.
     os.environ.setdefault("MBC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     yield
+
+
+@pytest.fixture
+def unreachable_store(tmp_path, monkeypatch):
+    """The store's database cannot be reached (a folder where the SQLite file should be); yields that path, which a
+    test may turn into a file's place again (rmdir) to bring the store back."""
+    from ui import cached
+
+    where = tmp_path / "store.sqlite3"
+    where.mkdir()
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("MBC_STORE_PATH", str(where))
+    monkeypatch.setattr(cached, "STORE_RETRY_SECONDS", 0)
+    cached.cached_store.clear()
+    yield where
+    cached.cached_store.clear()

@@ -247,30 +247,22 @@ def test_a_partnership_proposed_while_the_database_is_gone_is_not_saved_and_is_o
 
 
 
-def test_an_app_whose_store_file_cannot_be_opened_reads_the_embedded_data_until_it_can(tmp_path, monkeypatch):
-    where = tmp_path / "store.sqlite3"
-    where.mkdir()  # a folder where the file should be: SQLite cannot open it
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("MBC_STORE_PATH", str(where))
-    monkeypatch.setattr(cached, "STORE_RETRY_SECONDS", 0)
-    cached_store.clear()
-    try:
-        app = go(open_app(), "app_pages/registry.py")
-        assert NOTICE in alerts(app, "warning") and len(app.dataframe[0].value) == SEEDED_NEEDS
-        sign_in(app)
-        assert any(UNREACHABLE in w.casefold() for w in alerts(app.sidebar, "warning"))
-        go(app, "app_pages/import_data.py")  # admins only: a visitor is asked to sign in, no traceback
-        go(app, "app_pages/slides.py")
-        assert any("Slides are unavailable" in w for w in alerts(app, "warning"))
+def test_an_app_whose_store_file_cannot_be_opened_reads_the_embedded_data_until_it_can(unreachable_store):
+    where = unreachable_store
+    app = go(open_app(), "app_pages/registry.py")
+    assert NOTICE in alerts(app, "warning") and len(app.dataframe[0].value) == SEEDED_NEEDS
+    sign_in(app)
+    assert any(UNREACHABLE in w.casefold() for w in alerts(app.sidebar, "warning"))
+    go(app, "app_pages/import_data.py")  # admins only: a visitor is asked to sign in, no traceback
+    go(app, "app_pages/slides.py")
+    assert any("Slides are unavailable" in w for w in alerts(app, "warning"))
 
-        where.rmdir()  # the file can be made now: the next run opens (and seeds) the store
-        add_user(open_store(), "ana", PASSWORD, "admin", by="test")
-        go(app, "app_pages/registry.py")
-        assert NOTICE not in alerts(app, "warning") and where.is_file()
-        sign_in(app)
-        assert app.button(key="need_save").label == "Add need"
-    finally:
-        cached_store.clear()
+    where.rmdir()  # the file can be made now: the next run opens (and seeds) the store
+    add_user(open_store(), "ana", PASSWORD, "admin", by="test")
+    go(app, "app_pages/registry.py")
+    assert NOTICE not in alerts(app, "warning") and where.is_file()
+    sign_in(app)
+    assert app.button(key="need_save").label == "Add need"
 
 
 def test_a_store_that_failed_to_open_is_tried_again_after_a_pause_not_on_every_run(tmp_path, monkeypatch):
