@@ -85,7 +85,7 @@ render_filter_summary([_("{start} to {end}").format(start=format_date(start), en
                        ", ".join(state_names[code] for code in chosen),
                        _("by {group}").format(group=_(GROUPS[group]).lower())])
 for key, raw in refused:
-    st.warning(_(NOT_A_DAY).format(field=key, value=raw[:40], earliest=format_date(EARLIEST),
+    st.warning(_(NOT_A_DAY).format(field=key, value=plain(raw[:40]), earliest=format_date(EARLIEST),
                                    day=format_date(defaults[key])), icon=":material/event_busy:")
 if start > end:
     st.error(_("'From' ({start}) is after 'To' ({end}): choose a From date on or before the To date.").format(

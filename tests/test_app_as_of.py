@@ -110,3 +110,9 @@ def test_the_registry_as_of_a_date_lists_the_records_then_and_editing_pages_say_
     assert "Editing always works on today's data" not in text(earlier)
     reporting = open_page("app_pages/reporting.py", as_of=BEFORE_EDITION_3)
     assert "Editing always works on today's data." in text(reporting)
+
+
+def test_a_date_typed_as_markdown_is_shown_as_typed_never_as_a_link():
+    app = open_page("app_pages/overview.py", as_of="[x](https://example.org)")
+    warning = next(w.value for w in app.warning if "is not a date" in w.value)
+    assert "\\[x\\]\\(https" in warning  # escaped: Markdown shows the brackets, draws no link

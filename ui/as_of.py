@@ -49,7 +49,7 @@ def parse_as_of(raw: str, on: dt.date, first: dt.date | None) -> tuple[dt.date |
     try:
         day = dt.date.fromisoformat(raw.strip())
     except ValueError:
-        return None, _(NOT_A_DATE).format(value=raw[:40])
+        return None, _(NOT_A_DATE).format(value=plain(raw[:40]))  # shown as typed: Markdown escaped
     if day > on:
         return None, _(AFTER_TODAY).format(day=format_date(day))
     if first is None or day < first:
