@@ -4,7 +4,7 @@ import streamlit as st
 
 from data_loaders.registry import SOURCES
 from i18n import _
-from ui.cached import cached_provenance, cached_table
+from ui.cached import cached_editions, cached_provenance, cached_table
 from ui.components import render_table
 
 st.title(_("Sources, coverage and known gaps"))
@@ -32,6 +32,21 @@ for name, source in SOURCES.items():
         "sha256": provenance[name]["sha256"][:12],
     })
 render_table(pd.DataFrame(rows), key="sources", as_of=_("Compiled"), formats={_("Oldest as-of"): "%d", _("Newest as-of"): "%d"})
+
+st.subheader(_("Data editions"))
+st.markdown(_("Each edition of the reference data is kept, dated: any page opens as the data stood on a day with "
+              "`?as_of=YYYY-MM-DD` in its address, or with *Data as of…* in the sidebar, and the Changes page lists what "
+              "changed between two days."))
+held = cached_editions()
+editions = pd.DataFrame([{
+    _("Edition"): edition.day.isoformat(),
+    _("Tables changed since the edition before"): (", ".join(edition.changed_since(before)) or _("none")) if before
+    else _("the first edition held"),
+    _("Overview as the data stood then"): f"/?as_of={edition.day.isoformat()}",
+} for before, edition in zip((None, *held[:-1]), held, strict=True)])
+if held:
+    render_table(editions, key="editions", as_of=_("Edition"), link_columns=(_("Overview as the data stood then"),),
+                 link_text=_("open"))
 
 st.subheader(_("Known gaps"))
 st.markdown(_(

@@ -47,6 +47,10 @@ class Edition:
     def tables(self) -> list[str]:
         return sorted(name.removesuffix(".csv") for name in self.files if name.endswith(".csv"))
 
+    def changed_since(self, before: Edition) -> list[str]:
+        """The tables whose rows differ from `before`'s (new tables included; a sidecar's date alone is no change)."""
+        return [name for name in self.tables() if self.files[f"{name}.csv"] != before.files.get(f"{name}.csv")]
+
 
 def _index(editions_dir: Path) -> Path:
     return editions_dir / "index.json"

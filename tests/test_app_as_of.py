@@ -116,3 +116,12 @@ def test_a_date_typed_as_markdown_is_shown_as_typed_never_as_a_link():
     app = open_page("app_pages/overview.py", as_of="[x](https://example.org)")
     warning = next(w.value for w in app.warning if "is not a date" in w.value)
     assert "\\[x\\]\\(https" in warning  # escaped: Markdown shows the brackets, draws no link
+
+
+def test_the_sources_page_lists_the_editions_held_and_what_each_changed():
+    app = open_page("app_pages/sources.py")
+    editions = next(d.value for d in app.dataframe if "Edition" in d.value.columns)
+    assert editions["Edition"].tolist()[:2] == ["2026-11-27", "2026-12-01"]
+    assert editions["Tables changed since the edition before"].tolist()[:2] == [
+        "the first edition held", "article5, casualties, global_figures, stated_needs, support_by_donor"]
+    assert editions["Overview as the data stood then"].tolist()[0] == "/?as_of=2026-11-27"

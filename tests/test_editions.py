@@ -87,6 +87,7 @@ def test_bytes_two_editions_share_are_stored_once(two_editions, tmp_path):
     assert len(objects) == len(set(march.files.values()) | set(june.files.values()))
     assert len(shared) == len(march.tables()) - 1
     assert march.id != june.id
+    assert june.changed_since(march) == ["article5"]  # the sidecars' new date alone changes no table
 
 
 @pytest.mark.usefixtures("two_editions")
@@ -131,6 +132,8 @@ def test_the_shipped_editions_end_with_data_as_it_is_and_each_loads():
         for path in (DATA_DIR / f"{name}.csv", DATA_DIR / f"{name}.provenance.json"):
             assert (DATA_DIR / "editions" / "objects" / newest.files[path.name]).read_bytes() == path.read_bytes(), (
                 f"{path.name} differs from the newest edition: rebuild data/ with python -m scripts.build_data")
+    assert held[1].changed_since(held[0]) == ["article5", "casualties", "global_figures", "stated_needs",
+                                              "support_by_donor"]
     angola = {e.day: load_edition_table("article5", e).set_index("iso3").loc["AGO"] for e in held[:2]}
     assert (angola[dt.date(2026, 11, 27)]["ap_contamination_km2"], angola[dt.date(2026, 11, 27)]["source_url"]) == (
         68, "http://www.the-monitor.org/en-gb/reports/2023/angola/impact.aspx")
