@@ -117,9 +117,10 @@ def offer_from_announcement(row: pd.Series, reference_source: str) -> dict:
     }
 
 
-def announced_offers() -> list[dict]:
-    """Each announcement of data/support_pairs.csv to one state as the open offer the seed writes."""
-    pairs = LOADERS["support_pairs"]()
+def announced_offers(pairs: pd.DataFrame | None = None) -> list[dict]:
+    """Each announcement of data/support_pairs.csv (or of `pairs`, an edition's) to one state as the open offer the
+    seed writes."""
+    pairs = LOADERS["support_pairs"]() if pairs is None else pairs
     # An announcement to no single state (a non-state recipient) has no target a need could meet.
     announced = pairs[pairs["is_announcement"] & pairs["iso3"].notna() & pairs["iso3_kind"].eq("state")]
     return [offer_from_announcement(row, f"data/support_pairs.csv row {row['source_row']}")

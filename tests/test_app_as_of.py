@@ -125,3 +125,22 @@ def test_the_sources_page_lists_the_editions_held_and_what_each_changed():
     assert editions["Tables changed since the edition before"].tolist()[:2] == [
         "the first edition held", "article5, casualties, global_figures, stated_needs, support_by_donor"]
     assert editions["Overview as the data stood then"].tolist()[0] == "/?as_of=2026-11-27"
+
+
+def test_as_of_a_date_the_registry_keeps_only_the_announced_offers_that_days_edition_held(tmp_path, monkeypatch):
+    from store import list_offers
+    from tests.app_store import app_store
+    from ui import registry_data
+
+    pairs = cached_table("support_pairs")
+    announced = pairs[pairs["is_announcement"] & pairs["iso3"].notna() & pairs["iso3_kind"].eq("state")]
+    older = pairs.drop(index=announced.index[0])  # an edition that did not hold the first announcement yet
+    monkeypatch.setattr(registry_data, "cached_table",
+                        lambda name, on=None: older if name == "support_pairs" else cached_table(name, on))
+    with app_store(tmp_path, monkeypatch) as store:
+        stored = list_offers(store)
+        shown = registry_data.records_as_they_stood(store, dt.date.today())
+    assert len(stored) == len(announced) and len(shown["offer"]) == len(stored) - 1
+    missing = {o["id"] for o in stored} - {o["id"] for o in shown["offer"]}
+    (gone,) = [o for o in stored if o["id"] in missing]
+    assert (gone["source_url"], gone["targets"]) == (announced.iloc[0]["source_url"], [announced.iloc[0]["iso3"]])

@@ -51,8 +51,10 @@ def read_records(support: bool = False) -> tuple[dict[str, list[dict]], bool]:
 
 def records_as_they_stood(store, day: dt.date) -> dict[str, list[dict]]:
     """The registry at the end of `day` (store.history): what people entered by then, as it read then, and of the
-    compiled reference needs, those the data edition of `day` held (the store's seed may come from a later one)."""
+    compiled reference needs and announced offers, those the data edition of `day` held (the store's seed may come
+    from a later one)."""
     from store.history import records_as_of
+    from store.seed import announced_offers
 
     records = {table: records_as_of(store, table, day, seeded_from_start=True)
                for table in ("need", "offer", "partnership")}
@@ -60,9 +62,17 @@ def records_as_they_stood(store, day: dt.date) -> dict[str, list[dict]]:
             for row in cached_table("stated_needs", day).itertuples()}
     records["need"] = [n for n in records["need"] if not n["is_reference"]
                        or (n["iso3"], n["area"], n["period"], n["description"]) in held]
-    kept = {n["id"] for n in records["need"]}
-    records["partnership"] = [p for p in records["partnership"] if p["need_id"] in kept]
+    announced = {_announcement(o) for o in announced_offers(cached_table("support_pairs", day))}
+    records["offer"] = [o for o in records["offer"] if not o["is_reference"] or _announcement(o) in announced]
+    needs, offers = {n["id"] for n in records["need"]}, {o["id"] for o in records["offer"]}
+    records["partnership"] = [p for p in records["partnership"] if p["need_id"] in needs and p["offer_id"] in offers]
     return records
+
+
+def _announcement(offer: dict) -> tuple:
+    """What names an announced offer in its source: who, to whom, when, how much, where it is written."""
+    return (offer["provider_name"], tuple(offer["targets"]), offer["announced_year"], offer["usd_million"],
+            offer["source_url"])
 
 
 def read_registry() -> RegistryView:
