@@ -70,10 +70,16 @@ def editions(editions_dir: Path = EDITIONS_DIR) -> tuple[Edition, ...]:
                         key=lambda e: e.day))
 
 
+def in_force(held: tuple[Edition, ...], day: dt.date) -> Edition | None:
+    """Of the editions `held` (oldest first), the one in force on `day`: the newest dated on or before it; None
+    before the first."""
+    earlier = [e for e in held if e.day <= day]
+    return earlier[-1] if earlier else None
+
+
 def edition_on(day: dt.date, editions_dir: Path = EDITIONS_DIR) -> Edition | None:
-    """The edition in force on `day`: the newest dated on or before it; None before the first."""
-    held = [e for e in editions(editions_dir) if e.day <= day]
-    return held[-1] if held else None
+    """The edition in force on `day` among those recorded in `editions_dir`."""
+    return in_force(editions(editions_dir), day)
 
 
 def edition_files(data_dir: Path) -> dict[str, Path]:

@@ -11,17 +11,13 @@ from sqlalchemy import and_, or_, select
 
 from domain.changes import RegistryChange
 from domain.state_page import PublishedPage
-from store.base import Store
-from store.reports import ReportInfo, _info
+from store.base import Store, midnight_after
+from store.reports import ReportInfo, report_info
 from store.schema import RECORD_TABLES, a7_report, audit_log, import_batch, need, offer, partnership, state_page_version
 from store.seed import SEED_ACTOR
 from store.state_pages import published_page
 
 TRACKING_TIMES = ("created_at", "updated_at")
-
-
-def _midnight_after(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
 
 
 def _row_from_audit(values: dict) -> dict:
@@ -47,7 +43,7 @@ def records_as_of(store: Store, table: str, day: dt.date, seeded_from_start: boo
     `seeded_from_start`: what the store's seed wrote (the compiled reference records) counts as there from the
     start, whenever the store was created: the caller keeps only those the data edition of `day` held."""
     records = RECORD_TABLES[table]
-    cutoff = _midnight_after(day)
+    cutoff = midnight_after(day)
     with store.engine.connect() as conn:
         current = {row["id"]: dict(row) for row in conn.execute(select(records)).mappings()}
         entries = conn.execute(
@@ -116,7 +112,7 @@ def registry_changes(store: Store, start: dt.date, end: dt.date) -> list[Registr
             .outerjoin(sides, sides.c.id == partnership.c.need_id)
             .outerjoin(sides_offer, sides_offer.c.id == partnership.c.offer_id))
         .where(audit_log.c.table_name.in_(RECORD_TABLES), audit_log.c.action.in_(("create", "update")),
-               audit_log.c.at >= _midnight_after(start), audit_log.c.at < _midnight_after(end),
+               audit_log.c.at >= midnight_after(start), audit_log.c.at < midnight_after(end),
                audit_log.c.actor != SEED_ACTOR, or_(import_batch.c.kind.is_(None), import_batch.c.kind != "seed"))
         .order_by(audit_log.c.at, audit_log.c.id))
     with store.engine.connect() as conn:
@@ -154,7 +150,7 @@ def published_page_as_of(store: Store, iso3: str, day: dt.date) -> PublishedPage
         row = conn.execute(
             select(state_page_version)
             .where(state_page_version.c.iso3 == iso3, state_page_version.c.status.in_(("published", "superseded")),
-                   state_page_version.c.reviewed_at < _midnight_after(day))
+                   state_page_version.c.reviewed_at < midnight_after(day))
             # Publishing a version supersedes the one before, so the last published by then is the one shown.
             .order_by(state_page_version.c.reviewed_at.desc(), state_page_version.c.version.desc()).limit(1)
         ).mappings().first()
@@ -166,7 +162,7 @@ def reports_published(store: Store, start: dt.date, end: dt.date) -> list[Report
     with store.engine.connect() as conn:
         rows = conn.execute(
             select(a7_report)
-            .where(a7_report.c.status == "published", a7_report.c.published_at >= _midnight_after(start),
-                   a7_report.c.published_at < _midnight_after(end))
+            .where(a7_report.c.status == "published", a7_report.c.published_at >= midnight_after(start),
+                   a7_report.c.published_at < midnight_after(end))
             .order_by(a7_report.c.published_at, a7_report.c.iso3, a7_report.c.year)).mappings().all()
-    return [_info(dict(row)) for row in rows]
+    return [report_info(dict(row)) for row in rows]

@@ -25,7 +25,7 @@ from domain.state_page import IA_EVENT_KINDS, IA_STATUSES, ONLY_WEB_LINKS, TOO_L
 from i18n import N_
 from store import roles
 from store.audit import write_audit
-from store.base import Store, now
+from store.base import Store, midnight_after, now
 from store.documents import check_file, documents_dir, read_checked, write_file
 from store.errors import InvalidRecord, NotFound, PermissionDenied
 from store.roles import Actor
@@ -247,7 +247,7 @@ def ia_events_published_by(store: Store, day: dt.date, iso3: str | None = None) 
     later shows its newer text: versions of an event are not kept). Events seeded from the compiled data are left
     out: a view as of `day` reads those from the data edition in force then."""
     query = select(ia_event).where(ia_event.c.import_batch_id.is_(None), ia_event.c.published.is_not(None),
-                                   ia_event.c.published_at < dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+                                   ia_event.c.published_at < midnight_after(day))
     if iso3 is not None:
         query = query.where(ia_event.c.iso3 == iso3)
     with store.engine.connect() as conn:

@@ -124,7 +124,7 @@ def _visible(actor: Actor | None):
 
 # --- reading ------------------------------------------------------------------------------------------------
 
-def _info(row: dict) -> ReportInfo:
+def report_info(row: dict) -> ReportInfo:
     return ReportInfo(
         row["id"], row["iso3"], row["year"], row["initial"], row["status"], row["entered_by_isu"],
         row["source_document_date"], row["comment"] if row["status"] == "returned" else None,
@@ -155,7 +155,7 @@ def _stored(row: dict, sections: dict[str, dict]) -> StoredReport:
         section = sections.get(key)
         report.sections[key] = _section(section) if section else Section()
         versions[key] = section["version"] if section else 0
-    return StoredReport(_info(row), report, versions)
+    return StoredReport(report_info(row), report, versions)
 
 
 def _load(conn: Connection, rows: list[dict]) -> list[StoredReport]:
@@ -187,7 +187,7 @@ def list_reports(store: Store, actor: Actor | None, iso3: str | None = None) -> 
         query = query.where(a7_report.c.iso3 == iso3)
     with store.engine.connect() as conn:
         rows = conn.execute(query.order_by(a7_report.c.iso3, a7_report.c.year.desc())).mappings().all()
-    return [_info(dict(row)) for row in rows]
+    return [report_info(dict(row)) for row in rows]
 
 
 def get_report(store: Store, actor: Actor | None, iso3: str, year: int) -> StoredReport:

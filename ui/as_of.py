@@ -10,6 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
+from data_loaders.editions import in_force
 from domain.convention_meetings import shown_at
 from i18n import N_, _, current_language, format_date
 from ui.cached import cached_convention_meetings, cached_editions
@@ -70,19 +71,18 @@ def render_as_of_banner(editing: bool = False) -> None:
     day = as_of_date()
     if day is None:
         return
-    held = [e for e in cached_editions() if e.day <= day]
-    edition = held[-1].day if held else day
+    edition = in_force(cached_editions(), day)  # never None: read_as_of refuses days before the first
     meeting = next((m for m in cached_convention_meetings() if shown_at(m) == day), None)
     name = meeting.name_in(current_language()) if meeting else ""
     title = (_("As shown at the {meeting}: the data as it stood on {day}") if meeting else
              _("As the data stood on {day}")).format(meeting=name, day=format_date(day))
     edition_line = _("Figures from the data edition of {edition}, with the Article 7 reports and the States' pages "
-                     "published by that day.").format(edition=format_date(edition))
+                     "published by that day.").format(edition=format_date(edition.day))
     with st.container(key="as_of_banner", border=True):
         if presenting():  # one line on a projector: the date and its edition, the way back beside them
             text, back = st.columns([6, 1], vertical_alignment="center")
             text.markdown(":material/history: **" + plain(title) + "** · " + plain(
-                _("data edition of {edition}").format(edition=format_date(edition))))
+                _("data edition of {edition}").format(edition=format_date(edition.day))))
             back.button(_("Today"), key="as_of_back", icon=":material/today:", on_click=back_to_today,
                         help=_("Back to today"))
             return

@@ -12,7 +12,7 @@ import streamlit as st
 
 from charts.world_svg import WorldOutline, make_outline_svg, project_world, read_outline, write_outline
 from config import BOUNDARIES_FILE, DATA_DIR, MEETINGS_FILE, ROOT
-from data_loaders.editions import Edition, EditionError, edition_dir, editions, load_edition_table
+from data_loaders.editions import Edition, EditionError, edition_dir, editions, in_force, load_edition_table
 from data_loaders.provenance import read_provenance
 from data_loaders.validated import LOADER_CODE, PACKAGES, load_validated, table_inputs, table_names, write_frame
 from disk_cache import content_key, load_or_build
@@ -47,10 +47,13 @@ def edition_for(on: dt.date | None) -> Edition | None:
     held = cached_editions()
     if on is None or not held or on >= held[-1].day:
         return None
-    in_force = [e for e in held if e.day <= on]
-    if not in_force:
+    if (edition := in_force(held, on)) is None:
         raise EditionError(f"no data edition is held from before {held[0].day.isoformat()}")
-    return in_force[-1]
+    return edition
+
+
+def _edition(edition_id: str) -> Edition:
+    return next(e for e in cached_editions() if e.id == edition_id)
 
 
 @st.cache_resource(show_spinner=False)  # a shipped file, read-only
@@ -71,7 +74,7 @@ def cached_convention_meetings() -> tuple[ConventionMeeting, ...]:
 def _cached_table(name: str, edition_id: str) -> pd.DataFrame:
     if not edition_id:
         return load_validated(name)
-    return load_edition_table(name, next(e for e in cached_editions() if e.id == edition_id))
+    return load_edition_table(name, _edition(edition_id))
 
 
 def cached_table(name: str, on: dt.date | None = None) -> pd.DataFrame:
@@ -104,7 +107,7 @@ def cached_provenance(on: dt.date | None = None) -> dict[str, dict]:
 
 @st.cache_resource(show_spinner=False)  # read-only, and read several times a run: shared, not unpickled each time
 def _cached_provenance(edition_id: str) -> dict[str, dict]:
-    folder = DATA_DIR if not edition_id else edition_dir(next(e for e in cached_editions() if e.id == edition_id))
+    folder = DATA_DIR if not edition_id else edition_dir(_edition(edition_id))
     return {name: read_provenance(name, folder) for name in table_names(folder)}
 
 

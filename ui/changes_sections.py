@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from data_loaders.editions import in_force
 from domain.changes import AREA_LABELS, AREAS, KIND_LABELS, Change, build_changes, changes_frame
 from domain.meetings import compiled_events
 from domain.sources import source_label, web_address
@@ -49,7 +50,7 @@ def read_changes(start: dt.date, end: dt.date, states: tuple[str, ...] = ()) -> 
     baseline = max(start, held[0]) if held else start
     later = [day for day in held if baseline < day <= end]
     editions = [(baseline, cached_tables(on=baseline)), *((day, cached_tables(on=day)) for day in later)]
-    in_force = [day for day in held if day <= baseline][-1:]
+    first = in_force(cached_editions(), baseline)
     last = editions[-1][1]
     names = dict(zip(last.states_parties["iso3"], last.states_parties["state"], strict=True))
     try:
@@ -69,7 +70,7 @@ def read_changes(start: dt.date, end: dt.date, states: tuple[str, ...] = ()) -> 
                             registry_changes=registry)
     if states:
         changes = [change for change in changes if change.iso3 in states]
-    return ChangesRead(changes, baseline, (*in_force, *later), stored)
+    return ChangesRead(changes, baseline, (*([first.day] if first else []), *later), stored)
 
 
 def period_line(read: ChangesRead, start: dt.date, end: dt.date) -> str:

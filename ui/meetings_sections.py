@@ -15,6 +15,7 @@ from store import Actor, StoreUnavailable
 from ui.cached import cached_store, cached_table
 from ui.clock import as_of_date, view_date
 from ui.components import render_downloads
+from ui.state_content import ia_events_as_of
 
 # The State's page beside its name: at 1280 px the columns after the summary are off screen.
 HEADERS = {"date": N_("Date"), "state": N_("State"), "page": N_("State's page"), "region": N_("Region"),
@@ -29,11 +30,10 @@ def read_ia_events(actor: Actor | None) -> tuple[list[IAEvent], bool]:
     """The IA events the person may see (published ones; pending ones of their State, or all for an admin), and
     whether they come from the store; while it cannot be reached, the compiled events (all published)."""
     try:
-        from store.ia import ia_events_published_by, list_ia_events
+        from store.ia import list_ia_events
 
-        if (day := as_of_date()) is not None:  # as they stood: the edition's compiled events and those published by then
-            compiled = compiled_events(cached_table("individualised_approach"), day.isoformat())
-            return [*compiled, *ia_events_published_by(cached_store(), day)], True
+        if (day := as_of_date()) is not None:  # as they stood then: what was published by that day
+            return ia_events_as_of(cached_store(), day), True
         return list_ia_events(cached_store(), actor=actor), True
     except StoreUnavailable:
         return compiled_events(cached_table("individualised_approach"), view_date().isoformat()), False

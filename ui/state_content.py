@@ -5,12 +5,16 @@ While the database cannot be reached, the page shows the compiled content only: 
 of the embedded reference data (data/individualised_approach.csv), with a notice saying so."""
 from __future__ import annotations
 
-from typing import NamedTuple
+import datetime as dt
+from typing import TYPE_CHECKING, NamedTuple
 
 from domain.meetings import compiled_events
 from domain.state_page import IAEvent, PublishedPage
 from ui.cached import cached_store, cached_table
 from ui.clock import as_of_date, view_date
+
+if TYPE_CHECKING:
+    from store import Store
 
 
 class StateContent(NamedTuple):
@@ -24,18 +28,28 @@ def read_state_content(iso3: str) -> StateContent:
     # Loaded here: the store's modules (SQLAlchemy) are imported on the first State Party page, not at start.
     from store import StoreUnavailable
     from store.history import published_page_as_of
-    from store.ia import ia_events_published_by, list_ia_events
+    from store.ia import list_ia_events
     from store.state_pages import get_published_page
 
     try:
         store = cached_store()
         if (day := as_of_date()) is not None:  # the page as it stood: that day's published version and events
-            events = sorted((*embedded_ia_events(iso3), *ia_events_published_by(store, day, iso3)),
-                            key=lambda e: (e.date, e.id))
-            return StateContent(published_page_as_of(store, iso3, day), tuple(events), True)
+            return StateContent(published_page_as_of(store, iso3, day), tuple(ia_events_as_of(store, day, iso3)), True)
         return StateContent(get_published_page(store, iso3), tuple(list_ia_events(store, iso3)), True)
     except StoreUnavailable:
         return StateContent(None, embedded_ia_events(iso3), False)
+
+
+def ia_events_as_of(store: Store, day: dt.date, iso3: str | None = None) -> list[IAEvent]:
+    """The IA events (of every State, or of `iso3`) as they stood at the end of `day`: the compiled ones of that day's
+    data edition and those the States entered and the ISU published by then, by date."""
+    from store.ia import ia_events_published_by
+
+    compiled = cached_table("individualised_approach", day)
+    if iso3 is not None:
+        compiled = compiled[compiled["iso3"] == iso3]
+    return sorted((*compiled_events(compiled, day.isoformat()), *ia_events_published_by(store, day, iso3)),
+                  key=lambda e: (e.date, e.id))
 
 
 def embedded_ia_events(iso3: str) -> tuple[IAEvent, ...]:
